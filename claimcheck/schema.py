@@ -1,0 +1,393 @@
+"""The data contract: every curated table declared once, as data.
+
+Each :class:`Table` names its file, its format, its primary key and its fields.
+Each :class:`Field` carries a type, whether it is required, its allowed values,
+the table it refers to (a foreign key) and a description. The validator, the
+loader, the data dictionary on the methods page and the tests all read these
+declarations, so the contract lives in one place.
+
+Why YAML for some tables and CSV for others: records that hold long text and
+verbatim quotes (articles, claims, studies, harms) are YAML lists, where block
+scalars keep quotes readable and diffs small; flat rows (links, figures, legal
+periods, vocabularies) are CSV, which is easy to edit in a spreadsheet.
+
+Nothing here names a topic: topic words live in ``data/``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# --- field types -------------------------------------------------------------
+STRING = "string"  # one line of text
+TEXT = "text"  # long text, may span lines
+INTEGER = "integer"
+NUMBER = "number"
+BOOLEAN = "boolean"
+DATE = "date"  # YYYY-MM-DD
+PARTIAL_DATE = "partial_date"  # YYYY, YYYY-MM or YYYY-MM-DD
+URL = "url"  # http(s) only
+URL_LIST = "url_list"  # YAML list, or " ; "-separated in CSV
+STRING_LIST = "string_list"  # YAML list, or " ; "-separated in CSV
+ENUM_LIST = "enum_list"  # like STRING_LIST, each item from `enum`
+OBJECT_LIST = "object_list"  # YAML list of mappings declared by `item_fields`
+
+FIELD_TYPES = (
+    STRING,
+    TEXT,
+    INTEGER,
+    NUMBER,
+    BOOLEAN,
+    DATE,
+    PARTIAL_DATE,
+    URL,
+    URL_LIST,
+    STRING_LIST,
+    ENUM_LIST,
+    OBJECT_LIST,
+)
+
+# --- special checks a field may ask for ----------------------------------------
+CHECK_QUOTE = "quote"  # text must be found verbatim in the article named by `article`
+CHECK_JURISDICTION = "jurisdiction"  # code must fit the record's `level`
+CHECK_ID = "id"  # letters, digits, '-', '_', '.', ':'
+
+LIST_SEPARATOR = " ; "
+
+
+@dataclass(frozen=True)
+class Field:
+    """One column (CSV) or key (YAML) of a table."""
+
+    name: str
+    type: str
+    description: str
+    required: bool = False
+    enum: tuple[str, ...] = ()
+    ref: str | None = None  # table whose primary key this field refers to
+    check: str | None = None
+    item_fields: tuple[Field, ...] = ()
+    min_items: int = 0
+
+    def __post_init__(self) -> None:
+        if self.type not in FIELD_TYPES:
+            raise ValueError(f"field {self.name}: unknown type {self.type!r}")
+
+
+@dataclass(frozen=True)
+class Table:
+    """One curated table: a file in the data folder and the shape of its records."""
+
+    name: str
+    file: str
+    title: str
+    description: str
+    fields: tuple[Field, ...]
+    primary_key: tuple[str, ...] = ("id",)
+    # (start field, end field, fields that identify one timeline): periods of one
+    # timeline must not overlap.
+    periods: tuple[str, str, tuple[str, ...]] | None = None
+    required_file: bool = True
+
+    @property
+    def format(self) -> str:
+        return "yaml" if self.file.endswith((".yaml", ".yml")) else "csv"
+
+    def field(self, name: str) -> Field:
+        for f in self.fields:
+            if f.name == name:
+                return f
+        raise KeyError(name)
+
+    @property
+    def field_names(self) -> tuple[str, ...]:
+        return tuple(f.name for f in self.fields)
+
+
+# --- shared vocabularies (generic to any claims-versus-evidence dataset) -------
+PUBLISHER_KINDS = ("vendor", "affiliate", "content_site", "unknown")
+SIGNAL_KINDS = ("brand_promotion", "buying_advice", "product_names", "boilerplate", "call_to_action")
+CLAIM_TYPES = ("efficacy", "safety", "mechanism", "dosage", "regulatory", "tradition", "study")
+ASSERTIVENESS = ("hedged", "qualified", "confident", "absolute")
+VERDICTS = ("supported", "partly_supported", "insufficient", "not_supported", "contradicted")
+CERTAINTY = ("high", "moderate", "low", "very_low", "none")
+REASON_TAGS = (
+    "animal_or_cell_as_human",
+    "overstates_certainty",
+    "misdescribes_study",
+    "omits_harms",
+    "tradition_as_evidence",
+    "no_evidence_found",
+    "wrong_population",
+    "self_report_as_effect",
+    "accurate_but_incomplete",
+    "outdated",
+)
+DESIGNS = (
+    "systematic_review",
+    "rct",
+    "observational",
+    "case_report",
+    "animal",
+    "in_vitro",
+    "product_analysis",
+    "regulatory",
+    "traditional",
+)
+POPULATION_KINDS = ("humans", "animals", "cells", "products", "none")
+VERIFICATION = ("primary_record", "secondary_only")
+DIRECTIONS = ("supports", "partly_supports", "contradicts", "no_bearing")
+SEVERITY = ("mild", "moderate", "serious", "life_threatening")
+UNITS = ("percent", "count", "ratio")
+DATA_KINDS = (
+    "poison_centre_exposures",
+    "survey_respondents",
+    "case_series",
+    "deaths",
+    "clinical_study",
+    "product_tests",
+    "regulatory_action",
+)
+LEVELS = ("country", "federal", "state", "local")
+SCOPES = ("leaf", "7oh")
+LEGAL_STATUS = ("banned", "restricted", "regulated", "unregulated", "unclear")
+CONFIDENCE = ("high", "medium", "low")
+LEGAL_VERIFICATION = ("primary", "secondary", "unverified")
+
+_QUOTE_FIELDS = (
+    Field("article", STRING, "Id of the article the quote comes from.", required=True, ref="articles"),
+    Field(
+        "text",
+        TEXT,
+        "The words exactly as they appear in the article (whitespace and curly quotes aside).",
+        required=True,
+        check=CHECK_QUOTE,
+    ),
+)
+
+_SIGNAL_FIELDS = (
+    Field("kind", STRING, "What sort of commercial signal this is.", required=True, enum=SIGNAL_KINDS),
+    Field("quote", TEXT, "The words in the article that show it.", required=True, check=CHECK_QUOTE),
+    Field("note", TEXT, "Why this counts as a commercial signal."),
+)
+
+
+TABLES: tuple[Table, ...] = (
+    Table(
+        name="dataset",
+        file="dataset.yaml",
+        title="Dataset",
+        description="What the dataset is about: its subject, title and licence, shown in the app frame.",
+        fields=(
+            Field("id", STRING, "Short id of the dataset.", required=True, check=CHECK_ID),
+            Field("title", STRING, "Title shown at the top of every page.", required=True),
+            Field("subject", STRING, "The product or substance the claims are about.", required=True),
+            Field("summary", TEXT, "Two or three sentences on what the dashboard shows.", required=True),
+            Field("licence", STRING, "Licence of the curated data.", required=True),
+            Field("last_updated", DATE, "Date of the latest change to the data.", required=True),
+            Field("icon", STRING, "Emoji used as the page icon."),
+        ),
+    ),
+    Table(
+        name="topics",
+        file="topics.csv",
+        title="Topics",
+        description="The vocabulary of claim topics (what a claim is about).",
+        fields=(
+            Field("id", STRING, "Topic id.", required=True, check=CHECK_ID),
+            Field("label", STRING, "Display name.", required=True),
+            Field("description", TEXT, "What belongs under this topic."),
+        ),
+    ),
+    Table(
+        name="conditions",
+        file="conditions.csv",
+        title="Conditions",
+        description="The vocabulary of health conditions a claim can be about.",
+        fields=(
+            Field("id", STRING, "Condition id.", required=True, check=CHECK_ID),
+            Field("label", STRING, "Display name.", required=True),
+            Field("description", TEXT, "What the condition covers."),
+        ),
+    ),
+    Table(
+        name="articles",
+        file="articles.yaml",
+        title="Articles",
+        description="One row per promotional article whose claims are checked.",
+        fields=(
+            Field("id", STRING, "Article id.", required=True, check=CHECK_ID),
+            Field("label", STRING, "Short display name (the project's words).", required=True),
+            Field("title", STRING, "Title exactly as written in the article, empty if it has none."),
+            Field("file", STRING, "Name of the article's text file in the data folder's articles/.", required=True),
+            Field("date", DATE, "Date the text itself states, empty if none."),
+            Field("publisher_kind", STRING, "Kind of publisher, as far as the text shows.", required=True, enum=PUBLISHER_KINDS),
+            Field("publisher_note", TEXT, "What in the text shows the kind of publisher."),
+            Field(
+                "commercial_signals",
+                OBJECT_LIST,
+                "Commercial signals found in the text, each with its quote.",
+                item_fields=_SIGNAL_FIELDS,
+            ),
+            Field("cites_sources", BOOLEAN, "Does the text name or link a specific study or source?"),
+            Field("mentions_harms", BOOLEAN, "Does the text mention any harm or side effect?"),
+            Field("mentions_uncertainty", BOOLEAN, "Does the text say the evidence is limited or uncertain?"),
+            Field("recommends_professional", BOOLEAN, "Does the text advise consulting a health professional?"),
+            Field("notes", TEXT, "Anything else a reader should know about the article."),
+        ),
+    ),
+    Table(
+        name="claims",
+        file="claims.yaml",
+        title="Claims",
+        description="One row per checkable statement made by one or more articles, with its verdict.",
+        fields=(
+            Field("id", STRING, "Claim id.", required=True, check=CHECK_ID),
+            Field("statement", TEXT, "The claim restated neutrally in the project's words.", required=True),
+            Field("claim_type", STRING, "What kind of claim it is.", required=True, enum=CLAIM_TYPES),
+            Field("topic", STRING, "Topic id.", required=True, ref="topics"),
+            Field("condition", STRING, "Condition id.", required=True, ref="conditions"),
+            Field("assertiveness", STRING, "How strongly the wording asserts it (rubric on the methods page).", required=True, enum=ASSERTIVENESS),
+            Field("red_flags", STRING_LIST, "Words in the quotes that overstate."),
+            Field("quotes", OBJECT_LIST, "Verbatim quotes, one per article that makes the claim.", required=True, item_fields=_QUOTE_FIELDS, min_items=1),
+            Field("verdict", STRING, "How the claim stands against the evidence; empty while not yet assessed.", enum=VERDICTS),
+            Field("certainty", STRING, "GRADE-style certainty of the human evidence.", enum=CERTAINTY),
+            Field("reasons", ENUM_LIST, "Reason tags behind the verdict.", enum=REASON_TAGS),
+            Field("rationale", TEXT, "Why the verdict, in plain words."),
+            Field("searched", TEXT, "Where no evidence was found: what was searched, where and when."),
+            Field("would_change", TEXT, "What evidence would change the verdict."),
+            Field("harms", STRING_LIST, "Ids of harms that bear on a safety claim.", ref="harms"),
+            Field("last_checked", DATE, "When the verdict was last reviewed."),
+        ),
+    ),
+    Table(
+        name="studies",
+        file="studies.yaml",
+        title="Studies and sources",
+        description="One row per study or official document used as evidence.",
+        fields=(
+            Field("id", STRING, "Study id (first author and year).", required=True, check=CHECK_ID),
+            Field("authors", STRING, "Authors as listed on the record.", required=True),
+            Field("year", INTEGER, "Year of publication.", required=True),
+            Field("title", TEXT, "Title as on the record.", required=True),
+            Field("venue", STRING, "Journal, publisher or agency."),
+            Field("pmid", STRING, "PubMed id, only if seen."),
+            Field("pmcid", STRING, "PubMed Central id, only if seen."),
+            Field("doi", STRING, "DOI, only if seen."),
+            Field("nct", STRING, "ClinicalTrials.gov id, only if seen."),
+            Field("urls", URL_LIST, "Pages where the record was seen.", required=True, min_items=1),
+            Field("design", STRING, "Rung on the study-design ladder.", required=True, enum=DESIGNS),
+            Field("population_kind", STRING, "Who or what was studied.", required=True, enum=POPULATION_KINDS),
+            Field("n", INTEGER, "Number of humans studied, when humans were studied and the number was seen."),
+            Field("population", TEXT, "The population in words (who, where, how many)."),
+            Field("finding", TEXT, "Key finding in the project's own words, with its numbers.", required=True),
+            Field("funding", TEXT, "Funding or conflicts of interest, where known."),
+            Field("verification", STRING, "Seen on the primary record, or only on a secondary page.", required=True, enum=VERIFICATION),
+            Field("verification_note", TEXT, "What was and was not seen."),
+            Field("last_checked", DATE, "When the record was last checked.", required=True),
+        ),
+    ),
+    Table(
+        name="claim_studies",
+        file="claim_studies.csv",
+        title="Claim-study links",
+        description="Which studies bear on which claim, and in what direction.",
+        primary_key=("claim_id", "study_id"),
+        fields=(
+            Field("claim_id", STRING, "Claim id.", required=True, ref="claims"),
+            Field("study_id", STRING, "Study id.", required=True, ref="studies"),
+            Field("direction", STRING, "Does the study support the claim?", required=True, enum=DIRECTIONS),
+            Field("note", TEXT, "One line on how the study bears on the claim.", required=True),
+        ),
+    ),
+    Table(
+        name="harms",
+        file="harms.yaml",
+        title="Adverse effects",
+        description="One row per harm, with the articles that mention it.",
+        fields=(
+            Field("id", STRING, "Harm id.", required=True, check=CHECK_ID),
+            Field("name", STRING, "Name of the harm.", required=True),
+            Field("body_system", STRING, "Body system affected.", required=True),
+            Field("severity", STRING, "Severity class (an editorial judgement).", required=True, enum=SEVERITY),
+            Field("severity_note", TEXT, "Why this severity class."),
+            Field("description", TEXT, "What the harm is, in plain words."),
+            Field("mentions", OBJECT_LIST, "Quotes from articles that mention the harm.", item_fields=_QUOTE_FIELDS),
+            Field("last_checked", DATE, "When the row was last reviewed."),
+        ),
+    ),
+    Table(
+        name="harm_figures",
+        file="harm_figures.csv",
+        title="Adverse-effect figures",
+        description="Frequency figures for harms, each with its denominator and kind of data.",
+        fields=(
+            Field("id", STRING, "Figure id.", required=True, check=CHECK_ID),
+            Field("harm_id", STRING, "Harm id.", required=True, ref="harms"),
+            Field("value", NUMBER, "The figure.", required=True),
+            Field("unit", STRING, "Percent, count or ratio.", required=True, enum=UNITS),
+            Field("numerator", INTEGER, "Count behind a percentage, when known."),
+            Field("denominator", INTEGER, "Size of the group the figure is taken from, when known."),
+            Field("denominator_label", TEXT, "What the denominator counts.", required=True),
+            Field("data_kind", STRING, "Kind of data the figure is.", required=True, enum=DATA_KINDS),
+            Field("period", STRING, "Period the figure covers.", required=True),
+            Field("place", STRING, "Place the figure covers.", required=True),
+            Field("source_label", STRING, "Short citation of the source.", required=True),
+            Field("source_url", URL, "Page where the figure was seen.", required=True),
+            Field("verification", STRING, "Seen on the primary record, or only on a secondary page.", required=True, enum=VERIFICATION),
+            Field("note", TEXT, "Caveats a reader needs."),
+        ),
+    ),
+    Table(
+        name="legality",
+        file="legality.csv",
+        title="Legal status",
+        description="One row per jurisdiction, scope and period: the legal status with its source.",
+        periods=("start", "end", ("code", "scope")),
+        fields=(
+            Field("id", STRING, "Row id.", required=True, check=CHECK_ID),
+            Field(
+                "code",
+                STRING,
+                "ISO 3166-1 alpha-3 for countries and federal, US postal code for states and DC, "
+                "US-XX:place-slug for local rules.",
+                required=True,
+                check=CHECK_JURISDICTION,
+            ),
+            Field("name", STRING, "Jurisdiction name.", required=True),
+            Field("level", STRING, "Country, federal, state or local.", required=True, enum=LEVELS),
+            Field("scope", STRING, "leaf: the plant and all its alkaloids; 7oh: concentrated 7-OH and semi-synthetic products only.", required=True, enum=SCOPES),
+            Field("status", STRING, "Status on the legal scale (methods page).", required=True, enum=LEGAL_STATUS),
+            Field("start", PARTIAL_DATE, "When the status began (YYYY, YYYY-MM or YYYY-MM-DD)."),
+            Field("end", PARTIAL_DATE, "When a later rule replaced it; empty while in force."),
+            Field("instrument", TEXT, "The law, rule or notice."),
+            Field("source_urls", URL_LIST, "Pages where the status was seen."),
+            Field("last_checked", DATE, "When the source was last read.", required=True),
+            Field("confidence", STRING, "How sure the status is.", required=True, enum=CONFIDENCE),
+            Field("verification", STRING, "Official text seen, secondary page, or unverified.", required=True, enum=LEGAL_VERIFICATION),
+            Field("note", TEXT, "What the rule covers, in plain words."),
+            Field("disagreement", TEXT, "Where sources disagree, what each says."),
+        ),
+    ),
+    Table(
+        name="timeline",
+        file="timeline.csv",
+        title="Legal timeline",
+        description="Dated legal and regulatory events, for the timeline chart.",
+        required_file=False,
+        fields=(
+            Field("id", STRING, "Event id.", required=True, check=CHECK_ID),
+            Field("date", PARTIAL_DATE, "When it happened.", required=True),
+            Field("jurisdiction", STRING, "Where (a jurisdiction code).", required=True, check=CHECK_JURISDICTION),
+            Field("event", TEXT, "What happened.", required=True),
+            Field("source_urls", URL_LIST, "Pages where it was seen.", required=True, min_items=1),
+        ),
+    ),
+)
+
+TABLES_BY_NAME: dict[str, Table] = {t.name: t for t in TABLES}
+
+
+def table(name: str) -> Table:
+    """The declared table called ``name``."""
+    return TABLES_BY_NAME[name]
