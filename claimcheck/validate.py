@@ -198,7 +198,7 @@ def _date_bounds(s: str) -> tuple[dt.date, dt.date]:
 
 def date_bounds(s: str | None) -> tuple[dt.date, dt.date] | None:
     """Public form of the partial-date bounds, None for an empty value."""
-    return _date_bounds(s) if s else None
+    return _date_bounds(s) if isinstance(s, str) and s else None
 
 
 def _coerce_record(table: S.Table, raw: dict[str, Any], line: int | None, rel: str) -> Record:

@@ -1,0 +1,239 @@
+"""Figure builders: one already-filtered DataFrame in, one ``go.Figure`` out.
+
+Each builder answers one question (its title), draws colour together with a
+second channel (marker symbol, pattern or text), and puts the id of the record
+behind each mark in ``customdata[0]`` so a page can open it on selection.
+None of them reads files, widgets or session state.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from . import labels as L
+
+FONT = dict(family="Source Sans Pro, Arial, sans-serif", size=15)
+EMPTY_NOTE = "Nothing matches the current filters."
+
+
+def _base(fig: go.Figure, title: str, height: int = 460) -> go.Figure:
+    fig.update_layout(
+        title=dict(text=title, x=0, xanchor="left", font=dict(size=19)),
+        font=FONT,
+        height=height,
+        margin=dict(l=10, r=10, t=60, b=10),
+        legend=dict(title=None),
+        plot_bgcolor="white",
+        hoverlabel=dict(font_size=14, align="left"),
+    )
+    return fig
+
+
+def _empty(title: str) -> go.Figure:
+    fig = go.Figure()
+    fig.add_annotation(text=EMPTY_NOTE, showarrow=False, font=dict(size=16), x=0.5, y=0.5, xref="paper", yref="paper")
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    return _base(fig, title, height=220)
+
+
+def _wrap(text: str, width: int = 60) -> str:
+    return "<br>".join(textwrap.wrap(str(text), width)) or ""
+
+
+def hype_gap(claims: pd.DataFrame, title: str = "How sure do the articles sound, and how sure is the evidence?") -> go.Figure:
+    """Assertiveness of the wording (x) against certainty of the human evidence (y), one mark per claim."""
+    rated = claims.dropna(subset=["certainty_rank", "assertiveness_rank"])
+    if rated.empty:
+        return _empty(title)
+    fig = go.Figure()
+    # Where wording matches evidence: absolute wording needs high certainty.
+    fig.add_trace(
+        go.Scatter(
+            x=[0.5, 4.5], y=[-0.5, 4.5], mode="lines", line=dict(color=L.GREY, dash="dash"),
+            name="Wording matches evidence", hoverinfo="skip",
+        )
+    )  # fmt: skip
+    # Spread marks that share a cell so every claim stays visible and clickable.
+    offsets = rated.groupby(["assertiveness_rank", "certainty_rank"]).cumcount()
+    sizes = rated.groupby(["assertiveness_rank", "certainty_rank"])["id"].transform("size")
+    dx = ((offsets % 4) - (sizes.clip(upper=4) - 1) / 2) * 0.16
+    dy = ((offsets // 4) - ((sizes - 1) // 4) / 2) * 0.16
+    for verdict in L.VERDICT_COLOUR:
+        part = rated[rated["verdict_label"] == verdict]
+        if part.empty:
+            continue
+        idx = part.index
+        fig.add_trace(
+            go.Scatter(
+                x=part["assertiveness_rank"] + dx[idx],
+                y=part["certainty_rank"] + dy[idx],
+                mode="markers",
+                name=verdict,
+                marker=dict(
+                    color=L.VERDICT_COLOUR[verdict],
+                    symbol=L.VERDICT_SYMBOL[verdict],
+                    size=10 + 5 * part["n_articles"].clip(upper=5),
+                    line=dict(color="#333333", width=1),
+                ),
+                customdata=list(zip(part["id"], part["first_quote"].map(_wrap), part["statement"].map(_wrap), part["n_articles"])),
+                hovertemplate="<b>%{customdata[0]}</b> · " + verdict + "<br>%{customdata[2]}<br><br>"
+                "<i>“%{customdata[1]}”</i><br>Made by %{customdata[3]} article(s)<extra></extra>",
+            )
+        )
+    fig.update_xaxes(
+        title="How sure the article sounds →", range=[0.5, 4.5], tickvals=[1, 2, 3, 4],
+        ticktext=[L.ASSERTIVENESS[k] for k in L.ASSERTIVENESS_RANK], showgrid=True, gridcolor="#eeeeee",
+    )  # fmt: skip
+    fig.update_yaxes(
+        title="Certainty of the human evidence →", range=[-0.5, 4.5], tickvals=[0, 1, 2, 3, 4],
+        ticktext=[L.CERTAINTY[k] for k in L.CERTAINTY_RANK], showgrid=True, gridcolor="#eeeeee",
+    )  # fmt: skip
+    fig.add_annotation(
+        x=4.4, y=-0.35, text="Hype gap: sounds sure, evidence weak", showarrow=False, xanchor="right", font=dict(color=L.VERMILION)
+    )
+    return _base(fig, title, height=520)
+
+
+def claims_by_article(counts: pd.DataFrame, title: str = "Which article claims what?") -> go.Figure:
+    """Stacked bars: number of claims per article, split by claim type (colour and pattern)."""
+    if counts.empty:
+        return _empty(title)
+    totals = counts.groupby("type_label")["claims"].sum()
+    types = [t for t in L.CLAIM_TYPE.values() if t in totals.index]
+    patterns = ["", "/", "\\", "x", "-", "|", "+", "."]
+    colours = [L.BLUE, L.ORANGE, L.GREEN, L.PURPLE, L.SKY, L.VERMILION, L.YELLOW, L.GREY]
+    by = counts.groupby(["article_label", "type_label"], sort=False)["claims"].sum().reset_index()
+    fig = go.Figure()
+    for i, t in enumerate(types):
+        part = by[by["type_label"] == t]
+        fig.add_trace(
+            go.Bar(
+                y=part["article_label"], x=part["claims"], name=t, orientation="h",
+                marker=dict(color=colours[i % len(colours)], pattern=dict(shape=patterns[i % len(patterns)])),
+                customdata=part[["type_label"]], text=part["claims"], textposition="inside",
+                hovertemplate="%{y}<br>%{customdata[0]}: %{x} claim(s)<extra></extra>",
+            )
+        )  # fmt: skip
+    fig.update_layout(barmode="stack")
+    fig.update_xaxes(title="Number of claims", dtick=1 if by["claims"].max() < 10 else None)
+    fig.update_yaxes(title=None, autorange="reversed")
+    return _base(fig, title, height=max(260, 70 * by["article_label"].nunique() + 120))
+
+
+def design_ladder(ladder: pd.DataFrame, title: str = "What kind of studies is the evidence made of?") -> go.Figure:
+    """Horizontal bars, one per rung of the design ladder (strongest human evidence at the top)."""
+    if ladder["studies"].sum() == 0:
+        return _empty(title)
+    colours = [L.BLUE if d in L.HUMAN_CONTROLLED else (L.GREY if d == "traditional" else L.SKY) for d in ladder["design"]]
+    fig = go.Figure(
+        go.Bar(
+            y=ladder["design_label"], x=ladder["studies"], orientation="h", marker=dict(color=colours),
+            text=ladder["studies"], textposition="outside", customdata=ladder[["design"]],
+            hovertemplate="%{y}: %{x} stud(ies)<extra></extra>",
+        )
+    )  # fmt: skip
+    fig.update_yaxes(autorange="reversed", title=None)
+    fig.update_xaxes(title="Number of studies", rangemode="tozero")
+    return _base(fig, title, height=420)
+
+
+def mentioned_vs_reported(mentions: pd.DataFrame, articles: pd.DataFrame, title: str = "Which harms do the articles mention?") -> go.Figure:
+    """A grid of harms (rows, most severe first) by articles (columns): ✔ mentioned, ✖ not mentioned."""
+    if mentions.empty:
+        return _empty(title)
+    art_ids = [a for a in articles["id"] if a in mentions.columns]
+    art_label = dict(zip(articles["id"], articles["id"]))
+    xs, ys, symbols, colours, custom = [], [], [], [], []
+    row_label = [f"{h} ({s})" for h, s in zip(mentions["harm"], mentions["severity_label"])]
+    for (_, row), rl in zip(mentions.iterrows(), row_label):
+        for a in art_ids:
+            xs.append(art_label[a])
+            ys.append(rl)
+            yes = bool(row[a])
+            symbols.append("circle" if yes else "x-thin-open")
+            colours.append(L.BLUE if yes else L.VERMILION)
+            custom.append((row["harm_id"], a, "mentioned" if yes else "not mentioned"))
+    fig = go.Figure(
+        go.Scatter(
+            x=xs, y=ys, mode="markers",
+            marker=dict(symbol=symbols, color=colours, size=16, line=dict(width=2, color=colours)),
+            customdata=custom, hovertemplate="%{y}<br>Article %{x}: %{customdata[2]}<extra></extra>", showlegend=False,
+        )
+    )  # fmt: skip
+    fig.update_yaxes(autorange="reversed", title=None, type="category")
+    fig.update_xaxes(title="Article (● mentioned, ✕ not mentioned)", side="top", type="category")
+    return _base(fig, title, height=max(280, 34 * len(mentions) + 140))
+
+
+def figure_panel(figs: pd.DataFrame, kind_label: str) -> go.Figure:
+    """Bars for figures of ONE kind of data, each labelled with its denominator.
+
+    Different kinds of data are never drawn on one axis: the caller makes one
+    panel per kind, and this builder refuses mixed input.
+    """
+    kinds = set(figs["data_kind"])
+    if len(kinds) > 1:
+        raise ValueError(f"figure_panel got several kinds of data: {sorted(kinds)}")
+    title = f"{kind_label}: what the figures count"
+    if figs.empty:
+        return _empty(title)
+    labels = [
+        _wrap(f"{h}: {'n = ' + format(int(d), ',') if pd.notna(d) else ''} {dl}", 48)
+        for h, d, dl in zip(figs["harm"], figs["denominator"], figs["denominator_label"])
+    ]
+    unit = figs["unit"].iloc[0] if figs["unit"].nunique() == 1 else None
+    text = [f"{v:g}%" if u == "percent" else f"{v:,.0f}" for v, u in zip(figs["value"], figs["unit"])]
+    fig = go.Figure(
+        go.Bar(
+            y=labels, x=figs["value"], orientation="h", text=text, textposition="outside", marker=dict(color=L.ORANGE),
+            customdata=list(zip(figs["id"], figs["source_label"], figs["period"], figs["place"])),
+            hovertemplate="%{y}<br>%{text}<br>%{customdata[1]} · %{customdata[2]} · %{customdata[3]}<extra></extra>",
+        )
+    )  # fmt: skip
+    fig.update_yaxes(autorange="reversed", title=None)
+    fig.update_xaxes(title={"percent": "Percent of the group", "count": "Count"}.get(unit, "Value (units differ: see labels)"), rangemode="tozero")
+    return _base(fig, title, height=max(240, 80 * len(figs) + 120))
+
+
+def legal_map(status: pd.DataFrame, region: str, title: str) -> go.Figure:
+    """Choropleth of legal status, with a status symbol at each jurisdiction so colour is not the only cue."""
+    if status.empty:
+        return _empty(title)
+    df = status.copy()
+    df["status_label"] = df["status"].map(L.LEGAL_STATUS)
+    mode = "USA-states" if region == "us" else "ISO-3"
+    df["hover"] = [
+        f"<b>{n}</b><br>{s} (confidence: {L.CONFIDENCE[c]})<br>{_wrap(i or '', 50)}<br>From {st or '?'}"
+        + (f" to {en}" if en else "") + f"<br>Checked {lc}"
+        for n, s, c, i, st, en, lc in zip(
+            df["name"], df["status_label"], df["confidence"], df["instrument"], df["start"], df["end"], df["last_checked"]
+        )
+    ]  # fmt: skip
+    fig = go.Figure()
+    for status_label, colour in L.LEGAL_STATUS_COLOUR.items():
+        part = df[df["status_label"] == status_label]
+        if part.empty:
+            continue
+        fig.add_trace(
+            go.Choropleth(
+                locations=part["code"], locationmode=mode, z=[1] * len(part),
+                colorscale=[[0, colour], [1, colour]], showscale=False, name=status_label,
+                marker=dict(line=dict(color="white", width=0.6)), customdata=part[["code"]],
+                hovertext=part["hover"], hovertemplate="%{hovertext}<extra></extra>", showlegend=False,
+            )
+        )  # fmt: skip
+        fig.add_trace(
+            go.Scattergeo(
+                locations=part["code"], locationmode=mode, mode="markers", name=status_label,
+                marker=dict(symbol=L.LEGAL_STATUS_SYMBOL[status_label], color="white", size=9, line=dict(color="#222222", width=1.5)),
+                customdata=part[["code"]], hovertext=part["hover"], hovertemplate="%{hovertext}<extra></extra>",
+            )
+        )  # fmt: skip
+    geo = dict(scope="usa", showlakes=False) if region == "us" else dict(projection_type="natural earth", showcountries=True)
+    fig.update_geos(showframe=False, **geo)
+    fig.update_layout(legend=dict(orientation="h", y=-0.05, title="Status (symbol shown on each place)"))
+    return _base(fig, title, height=520)

@@ -1,0 +1,285 @@
+"""Filtering and aggregation: DataFrames in, DataFrames out.
+
+Nothing here reads widgets or session state; pages pass in a :class:`Filters`
+value built from the URL and the sidebar, and get back frames ready to chart.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, fields, replace
+
+import pandas as pd
+
+from . import labels as L
+from . import schema as S
+from .dataset import Dataset
+from .validate import date_bounds
+
+REGIONS = ("world", "us")
+
+
+@dataclass(frozen=True)
+class Filters:
+    """The filters shared by every page. An empty tuple means "all"."""
+
+    article: tuple[str, ...] = ()
+    topic: tuple[str, ...] = ()
+    verdict: tuple[str, ...] = ()
+    certainty: tuple[str, ...] = ()
+    design: tuple[str, ...] = ()
+    region: tuple[str, ...] = ()
+
+    @property
+    def active(self) -> bool:
+        return any(getattr(self, f.name) for f in fields(self))
+
+
+def allowed_filter_values(ds: Dataset) -> dict[str, tuple[str, ...]]:
+    """Every value each shared filter can take, in display order."""
+    return {
+        "article": tuple(ds["articles"]["id"]),
+        "topic": tuple(ds["topics"]["id"]),
+        "verdict": S.VERDICTS,
+        "certainty": S.CERTAINTY,
+        "design": S.DESIGNS,
+        "region": REGIONS,
+    }
+
+
+def parse_filters(query: Mapping[str, object], allowed: Mapping[str, tuple[str, ...]]) -> Filters:
+    """Build filters from URL query parameters, silently ignoring anything unknown.
+
+    Values may be a comma-separated string or a list of strings. Unknown
+    parameter names, unknown values and junk are dropped, never an error.
+    """
+    kwargs = {}
+    for name in L.FILTER_PARAMS:
+        raw = query.get(name)
+        if raw is None:
+            continue
+        items = raw if isinstance(raw, (list, tuple)) else [raw]
+        values: list[str] = []
+        for item in items:
+            if not isinstance(item, str):
+                continue
+            for part in item.split(","):
+                part = part.strip()
+                if part in allowed.get(name, ()) and part not in values:
+                    values.append(part)
+        # keep the declared order so equal filters give equal URLs
+        order = allowed.get(name, ())
+        kwargs[name] = tuple(sorted(values, key=order.index))
+    return Filters(**kwargs)
+
+
+def filters_to_query(filters: Filters) -> dict[str, str]:
+    """Query parameters for a filter value (only the active ones)."""
+    return {f.name: ",".join(getattr(filters, f.name)) for f in fields(filters) if getattr(filters, f.name)}
+
+
+def with_filter(filters: Filters, **changes: tuple[str, ...]) -> Filters:
+    return replace(filters, **changes)
+
+
+# --- claims ---------------------------------------------------------------------
+def claim_quotes(ds: Dataset) -> pd.DataFrame:
+    """One row per quote: claim_id, article, text, in claim order."""
+    rows = [
+        {"claim_id": cid, "article": q.get("article"), "text": q.get("text")}
+        for cid, quotes in zip(ds["claims"]["id"], ds["claims"]["quotes"])
+        for q in quotes
+    ]
+    return pd.DataFrame(rows, columns=["claim_id", "article", "text"])
+
+
+def claims_table(ds: Dataset) -> pd.DataFrame:
+    """Claims with display columns: articles making each claim, labels, ranks."""
+    claims = ds["claims"].copy()
+    quotes = claim_quotes(ds)
+    arts = quotes.groupby("claim_id", sort=False)["article"].agg(lambda s: tuple(dict.fromkeys(s)))
+    claims["articles"] = claims["id"].map(arts).apply(lambda v: v if isinstance(v, tuple) else ())
+    claims["n_articles"] = claims["articles"].apply(len)
+    claims["first_quote"] = claims["quotes"].apply(lambda qs: qs[0]["text"] if qs else "")
+    topic_label = dict(zip(ds["topics"]["id"], ds["topics"]["label"]))
+    condition_label = dict(zip(ds["conditions"]["id"], ds["conditions"]["label"]))
+    claims["topic_label"] = claims["topic"].map(topic_label).fillna(claims["topic"])
+    claims["condition_label"] = claims["condition"].map(condition_label).fillna(claims["condition"])
+    claims["verdict_label"] = claims["verdict"].apply(lambda v: L.label(L.VERDICT, v))
+    claims["certainty_label"] = claims["certainty"].apply(lambda v: L.label(L.CERTAINTY, v))
+    claims["type_label"] = claims["claim_type"].map(L.CLAIM_TYPE)
+    claims["assertiveness_label"] = claims["assertiveness"].map(L.ASSERTIVENESS)
+    claims["assertiveness_rank"] = claims["assertiveness"].map(L.ASSERTIVENESS_RANK)
+    claims["certainty_rank"] = claims["certainty"].map(L.CERTAINTY_RANK)
+    links = ds["claim_studies"].merge(ds["studies"][["id", "design"]], left_on="study_id", right_on="id", how="left")
+    designs = links.groupby("claim_id")["design"].agg(lambda s: tuple(sorted(set(s.dropna()))))
+    claims["designs"] = claims["id"].map(designs).apply(lambda v: v if isinstance(v, tuple) else ())
+    claims["n_studies"] = claims["id"].map(links.groupby("claim_id").size()).fillna(0).astype(int)
+    return claims
+
+
+def filter_claims(claims: pd.DataFrame, filters: Filters) -> pd.DataFrame:
+    """Claims that pass the shared filters (expects :func:`claims_table` output)."""
+    mask = pd.Series(True, index=claims.index)
+    if filters.article:
+        mask &= claims["articles"].apply(lambda a: bool(set(a) & set(filters.article)))
+    if filters.topic:
+        mask &= claims["topic"].isin(filters.topic)
+    if filters.verdict:
+        mask &= claims["verdict"].isin(filters.verdict)
+    if filters.certainty:
+        mask &= claims["certainty"].isin(filters.certainty)
+    if filters.design:
+        mask &= claims["designs"].apply(lambda d: bool(set(d) & set(filters.design)))
+    return claims[mask]
+
+
+def search_claims(claims: pd.DataFrame, text: str) -> pd.DataFrame:
+    """Claims whose statement or any quote contains ``text`` (case-insensitive)."""
+    text = (text or "").strip().lower()
+    if not text:
+        return claims
+    hay = claims["statement"].str.lower() + " " + claims["quotes"].apply(lambda qs: " ".join(q["text"].lower() for q in qs))
+    return claims[hay.str.contains(text, regex=False)]
+
+
+def headline_numbers(claims: pd.DataFrame) -> dict[str, int]:
+    """The few honest numbers on the home page."""
+    controlled = claims["designs"].apply(lambda d: bool(set(d) & set(L.HUMAN_CONTROLLED)))
+    return {
+        "claims": len(claims),
+        "assessed": int(claims["verdict"].notna().sum()),
+        "with_controlled_human_study": int(controlled.sum()),
+        "contradicted_or_unsupported": int(claims["verdict"].isin(["contradicted", "not_supported"]).sum()),
+        "insufficient": int((claims["verdict"] == "insufficient").sum()),
+    }
+
+
+def claims_by_article(claims: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Count of claims per article, topic and claim type (one row per combination)."""
+    exploded = claims[["id", "articles", "topic_label", "type_label"]].explode("articles").dropna(subset=["articles"])
+    exploded = exploded.rename(columns={"articles": "article"})
+    label = dict(zip(articles["id"], articles["label"]))
+    exploded["article_label"] = exploded["article"].map(label).fillna(exploded["article"])
+    return (
+        exploded.groupby(["article", "article_label", "topic_label", "type_label"], sort=False)
+        .size()
+        .reset_index(name="claims")
+    )
+
+
+# --- studies ----------------------------------------------------------------------
+def studies_table(ds: Dataset) -> pd.DataFrame:
+    """Studies with display columns and the claims each bears on."""
+    studies = ds["studies"].copy()
+    studies["design_label"] = studies["design"].map(L.DESIGN)
+    studies["verification_label"] = studies["verification"].map(L.VERIFICATION)
+    studies["link"] = studies["urls"].apply(lambda u: u[0] if u else None)
+    claims_of = ds["claim_studies"].groupby("study_id")["claim_id"].agg(tuple)
+    studies["claims"] = studies["id"].map(claims_of).apply(lambda v: v if isinstance(v, tuple) else ())
+    return studies
+
+
+def filter_studies(studies: pd.DataFrame, filters: Filters, claim_ids: set[str] | None = None) -> pd.DataFrame:
+    mask = pd.Series(True, index=studies.index)
+    if filters.design:
+        mask &= studies["design"].isin(filters.design)
+    if claim_ids is not None and (filters.article or filters.topic or filters.verdict or filters.certainty):
+        mask &= studies["claims"].apply(lambda c: bool(set(c) & claim_ids))
+    return studies[mask]
+
+
+def design_ladder(studies: pd.DataFrame) -> pd.DataFrame:
+    """Number of studies at each rung of the design ladder, every rung present."""
+    counts = studies["design"].value_counts()
+    return pd.DataFrame(
+        {
+            "design": list(L.DESIGN_ORDER),
+            "design_label": [L.DESIGN[d] for d in L.DESIGN_ORDER],
+            "studies": [int(counts.get(d, 0)) for d in L.DESIGN_ORDER],
+        }
+    )
+
+
+def claim_evidence(ds: Dataset, claim_id: str) -> pd.DataFrame:
+    """The studies linked to one claim, with direction and note."""
+    links = ds["claim_studies"][ds["claim_studies"]["claim_id"] == claim_id]
+    out = links.merge(studies_table(ds), left_on="study_id", right_on="id", how="left")
+    out["direction_label"] = out["direction"].map(L.DIRECTION)
+    order = {d: i for i, d in enumerate(L.DESIGN_ORDER)}
+    return out.sort_values("design", key=lambda s: s.map(order)).reset_index(drop=True)
+
+
+# --- harms ------------------------------------------------------------------------
+def harm_mentions(ds: Dataset) -> pd.DataFrame:
+    """One row per harm: severity, and for each article whether it mentions the harm."""
+    harms = ds["harms"]
+    article_ids = list(ds["articles"]["id"])
+    rows = []
+    for _, h in harms.iterrows():
+        mentioned = {m.get("article") for m in h["mentions"]}
+        row = {
+            "harm_id": h["id"],
+            "harm": h["name"],
+            "body_system": h["body_system"],
+            "severity": h["severity"],
+            "severity_label": L.SEVERITY[h["severity"]],
+            "n_articles": len(mentioned & set(article_ids)),
+        }
+        for a in article_ids:
+            row[a] = a in mentioned
+        rows.append(row)
+    columns = ["harm_id", "harm", "body_system", "severity", "severity_label", "n_articles", *article_ids]
+    df = pd.DataFrame(rows, columns=columns)
+    sev = {s: i for i, s in enumerate(reversed(S.SEVERITY))}
+    return df.sort_values(["severity", "n_articles"], key=lambda s: s.map(sev) if s.name == "severity" else s).reset_index(drop=True)
+
+
+def figures_table(ds: Dataset) -> pd.DataFrame:
+    figs = ds["harm_figures"].copy()
+    names = dict(zip(ds["harms"]["id"], ds["harms"]["name"]))
+    severity = dict(zip(ds["harms"]["id"], ds["harms"]["severity"]))
+    figs["harm"] = figs["harm_id"].map(names)
+    figs["severity"] = figs["harm_id"].map(severity)
+    figs["data_kind_label"] = figs["data_kind"].map(L.DATA_KIND)
+    return figs
+
+
+# --- legality ---------------------------------------------------------------------
+def status_as_of(legality: pd.DataFrame, when: dt.date, scope: str) -> pd.DataFrame:
+    """The row in force on ``when`` for each jurisdiction, for one scope.
+
+    A period runs from the first day of its start to the first day of its end
+    (the day a later rule replaced it), so back-to-back rows never both apply.
+    """
+    df = legality[legality["scope"] == scope]
+    lo = df["start"].map(lambda v: b[0] if (b := date_bounds(v)) else dt.date.min)
+    hi = df["end"].map(lambda v: b[0] if (b := date_bounds(v)) else dt.date.max)
+    return df[(lo <= when) & (when < hi)].copy()
+
+
+def check_age_days(last_checked: pd.Series, today: dt.date) -> pd.Series:
+    """Days since each row's source was last checked."""
+    return last_checked.apply(lambda d: (today - dt.date.fromisoformat(d)).days if isinstance(d, str) else None)
+
+
+def legal_years(legality: pd.DataFrame) -> tuple[int, int]:
+    """The span of years the legal data covers, for the "as of" control."""
+    years = [int(str(v)[:4]) for col in ("start", "end") for v in legality[col].dropna()]
+    if not years:
+        return (dt.date.today().year, dt.date.today().year)
+    return (min(years), max(max(years), dt.date.today().year))
+
+
+def filter_figures(figs: pd.DataFrame, harms: pd.DataFrame, severity=(), systems=(), kinds=()) -> pd.DataFrame:
+    """Figures (from :func:`figures_table`) narrowed by severity, body system and kind of data."""
+    system_of = dict(zip(harms["id"], harms["body_system"]))
+    mask = pd.Series(True, index=figs.index)
+    if severity:
+        mask &= figs["severity"].isin(severity)
+    if systems:
+        mask &= figs["harm_id"].map(system_of).isin(systems)
+    if kinds:
+        mask &= figs["data_kind"].isin(kinds)
+    return figs[mask]

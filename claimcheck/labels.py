@@ -1,0 +1,169 @@
+"""Display names, orders, colours and marker symbols for every category.
+
+One place for all of them, so every chart and table speaks the same words
+and uses the same colours. Colours come from the Okabe-Ito palette, chosen to
+stay distinguishable with the common colour-vision deficiencies; every
+categorical colour is paired with a marker symbol or text so colour is never
+the only channel.
+"""
+
+from __future__ import annotations
+
+from . import schema as S
+
+# Okabe-Ito
+ORANGE, SKY, GREEN, YELLOW, BLUE, VERMILION, PURPLE, GREY, BLACK = (
+    "#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#999999", "#000000",
+)  # fmt: skip
+
+VERDICT = {
+    "supported": "Supported",
+    "partly_supported": "Partly supported",
+    "insufficient": "Insufficient evidence",
+    "not_supported": "Not supported",
+    "contradicted": "Contradicted",
+    None: "Not yet assessed",
+}
+VERDICT_COLOUR = {
+    "Supported": BLUE,
+    "Partly supported": SKY,
+    "Insufficient evidence": GREY,
+    "Not supported": ORANGE,
+    "Contradicted": VERMILION,
+    "Not yet assessed": "#DDDDDD",
+}
+VERDICT_SYMBOL = {
+    "Supported": "circle",
+    "Partly supported": "diamond",
+    "Insufficient evidence": "square-open",
+    "Not supported": "triangle-down",
+    "Contradicted": "x",
+    "Not yet assessed": "circle-open",
+}
+VERDICT_ICON = {
+    "Supported": "✔",
+    "Partly supported": "◐",
+    "Insufficient evidence": "?",
+    "Not supported": "✖",
+    "Contradicted": "⛔",
+    "Not yet assessed": "…",
+}
+
+CERTAINTY = {"high": "High", "moderate": "Moderate", "low": "Low", "very_low": "Very low", "none": "None", None: "Not rated"}
+# Position on a 0-4 axis, used to compare with assertiveness.
+CERTAINTY_RANK = {"none": 0, "very_low": 1, "low": 2, "moderate": 3, "high": 4}
+
+ASSERTIVENESS = {"hedged": "Hedged", "qualified": "Qualified", "confident": "Confident", "absolute": "Absolute"}
+ASSERTIVENESS_RANK = {"hedged": 1, "qualified": 2, "confident": 3, "absolute": 4}
+
+CLAIM_TYPE = {
+    "efficacy": "Efficacy",
+    "safety": "Safety",
+    "mechanism": "Mechanism",
+    "dosage": "Dosage",
+    "regulatory": "Regulatory",
+    "tradition": "Tradition",
+    "study": "About a study",
+}
+
+REASON = {
+    "animal_or_cell_as_human": "Animal or cell data presented as human",
+    "overstates_certainty": "Overstates certainty",
+    "misdescribes_study": "Misdescribes the cited study",
+    "omits_harms": "Omits harms",
+    "tradition_as_evidence": "Tradition presented as evidence",
+    "no_evidence_found": "No evidence found",
+    "wrong_population": "Evidence from a different population",
+    "self_report_as_effect": "Reasons for use presented as proof of effect",
+    "accurate_but_incomplete": "Accurate but incomplete",
+    "outdated": "Outdated",
+}
+
+DESIGN = {
+    "systematic_review": "Systematic review / meta-analysis",
+    "rct": "Randomised controlled trial",
+    "observational": "Observational study",
+    "case_report": "Case report / series",
+    "animal": "Animal study",
+    "in_vitro": "In vitro / in silico",
+    "product_analysis": "Product analysis",
+    "regulatory": "Regulatory or surveillance report",
+    "traditional": "Traditional use / anecdote",
+}
+# The ladder, strongest human evidence first. Traditional use is shown but never counts as evidence of efficacy.
+DESIGN_ORDER = tuple(S.DESIGNS)
+HUMAN_CONTROLLED = ("systematic_review", "rct")
+
+DIRECTION = {
+    "supports": "Supports",
+    "partly_supports": "Partly supports",
+    "contradicts": "Contradicts",
+    "no_bearing": "No bearing",
+}
+DIRECTION_COLOUR = {"Supports": BLUE, "Partly supports": SKY, "Contradicts": VERMILION, "No bearing": GREY}
+DIRECTION_SYMBOL = {"Supports": "circle", "Partly supports": "diamond", "Contradicts": "x", "No bearing": "square-open"}
+
+VERIFICATION = {"primary_record": "Primary record seen", "secondary_only": "Secondary page only ⚠"}
+
+SEVERITY = {"mild": "Mild", "moderate": "Moderate", "serious": "Serious", "life_threatening": "Life-threatening"}
+SEVERITY_COLOUR = {"Mild": "#FDE0C5", "Moderate": ORANGE, "Serious": VERMILION, "Life-threatening": "#7F2704"}
+
+DATA_KIND = {
+    "poison_centre_exposures": "Poison-centre exposures",
+    "survey_respondents": "Survey respondents",
+    "case_series": "Cases in a case series",
+    "deaths": "Deaths",
+    "clinical_study": "Clinical study participants",
+    "product_tests": "Products tested",
+    "regulatory_action": "Regulatory actions",
+}
+DATA_KIND_MEANING = {
+    "poison_centre_exposures": "Calls to poison centres about exposures. They lean towards people with symptoms and "
+    "hospital cases, so a share of calls is not a rate among users.",
+    "survey_respondents": "People who answered a survey, usually self-selected users recruited online. A share of "
+    "respondents is not a rate among all users.",
+    "case_series": "Cases collected by a registry or clinicians. A count of cases is not a rate: nobody counted "
+    "how many users were not harmed.",
+    "deaths": "Deaths in which the substance was detected or judged to contribute. Most involved other substances "
+    "too; detection is not proof of cause.",
+    "clinical_study": "Participants in a clinical study, often few and healthy.",
+    "product_tests": "Products bought and tested in a laboratory.",
+    "regulatory_action": "Actions by a regulator, such as warning letters or seizures.",
+}
+
+LEGAL_STATUS = {
+    "banned": "Banned",
+    "restricted": "Restricted",
+    "regulated": "Regulated",
+    "unregulated": "No specific law",
+    "unclear": "Unclear",
+}
+LEGAL_STATUS_COLOUR = {
+    "Banned": VERMILION,
+    "Restricted": ORANGE,
+    "Regulated": SKY,
+    "No specific law": BLUE,
+    "Unclear": GREY,
+}
+LEGAL_STATUS_SYMBOL = {
+    "Banned": "x",
+    "Restricted": "triangle-up",
+    "Regulated": "diamond",
+    "No specific law": "circle",
+    "Unclear": "circle-open",
+}
+SCOPE = {"leaf": "Leaf and all its alkaloids", "7oh": "Concentrated 7-OH and semi-synthetics"}
+CONFIDENCE = {"high": "High", "medium": "Medium", "low": "Low ⚠"}
+LEVEL = {"country": "Country", "federal": "Federal", "state": "State", "local": "City or county"}
+
+PUBLISHER = {"vendor": "Vendor", "affiliate": "Affiliate", "content_site": "Content site", "unknown": "Not stated"}
+
+# Query-string names of the shared filters, and the table column each filters.
+FILTER_PARAMS = ("article", "topic", "verdict", "certainty", "design", "region")
+
+
+def label(mapping: dict, value) -> str:
+    """Display name for a stored value; the value itself when no name is declared."""
+    if value is None or (isinstance(value, float) and value != value):
+        return mapping.get(None, "—")
+    return mapping.get(value, str(value))

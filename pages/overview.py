@@ -1,0 +1,43 @@
+"""Overview: the headline numbers and how sure the articles sound against the evidence."""
+
+import streamlit as st
+
+from claimcheck import charts as C
+from claimcheck import domain as D
+from ui.cards import claim_card
+from ui.frame import chart, empty_state, filter_summary, md, page_setup, selected_ids, set_url_param, url_param
+
+v = page_setup()
+filters: D.Filters = st.session_state["filters"]
+meta = v.ds.meta
+st.title(meta["title"])
+st.markdown(md(meta["summary"]))
+filter_summary(filters, v, ("article", "topic", "verdict", "certainty", "design"))
+
+claims = D.filter_claims(v.claims, filters)
+n = D.headline_numbers(claims)
+cols = st.columns(4)
+cols[0].metric("Claims checked", n["claims"], help="Checkable statements found in the articles (after filters).")
+cols[1].metric("Rest on a controlled human study", n["with_controlled_human_study"], help="Linked to at least one randomised trial or systematic review.")
+cols[2].metric("Contradicted or not supported", n["contradicted_or_unsupported"])
+cols[3].metric("Insufficient evidence", n["insufficient"])
+
+if claims.empty:
+    empty_state("claims", filters)
+else:
+    event = chart(
+        C.hype_gap(claims),
+        key="overview.hype",
+        sources="Claims ledger (verbatim quotes from the articles), with verdicts and GRADE-style certainty from the studies listed on the Evidence page.",
+        not_shown="Claims whose evidence is not yet rated are left off. Certainty rates the human evidence only; "
+        "strong animal data still count as 'none' or 'very low' for people.",
+        select=True,
+    )
+    picked = selected_ids(event)
+    claim_id = picked[0] if picked else url_param("claim", v.claims["id"])
+    if picked:
+        set_url_param("claim", claim_id)
+    if claim_id:
+        claim_card(v, claim_id)
+    else:
+        st.caption("Select a mark on the chart to open its claim.")

@@ -1,0 +1,80 @@
+"""Cards shared by several pages: a claim with its quotes, verdict and studies."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from claimcheck import domain as D
+from claimcheck import labels as L
+
+from .data import Views
+from .frame import md
+
+
+def verdict_badge(verdict_label: str) -> str:
+    return f"{L.VERDICT_ICON.get(verdict_label, '')} **{md(verdict_label)}**"
+
+
+def claim_card(v: Views, claim_id: str) -> None:
+    """Everything about one claim: quotes, verdict, reasons, certainty and the studies behind it."""
+    rows = v.claims[v.claims["id"] == claim_id]
+    if rows.empty:
+        st.info("That claim is not in the data (it may have been set aside because of a data problem).")
+        return
+    c = rows.iloc[0]
+    articles = dict(zip(v.ds["articles"]["id"], v.ds["articles"]["label"]))
+    with st.container(border=True):
+        st.markdown(f"#### {md(c['id'])} · {md(c['statement'])}")
+        cols = st.columns(4)
+        cols[0].markdown(f"Verdict  \n{verdict_badge(c['verdict_label'])}")
+        cols[1].markdown(f"Certainty of human evidence  \n**{md(c['certainty_label'])}**")
+        cols[2].markdown(f"How sure the wording is  \n**{md(c['assertiveness_label'])}**")
+        cols[3].markdown(f"Type · topic  \n**{md(c['type_label'])}** · {md(c['topic_label'])}")
+        st.markdown("**What the articles say**")
+        for q in c["quotes"]:
+            st.markdown(f"> “{md(q['text'])}”  \n> — {md(q['article'])} · {md(articles.get(q['article'], q['article']))}")
+        if c["red_flags"]:
+            st.markdown("**Red-flag wording:** " + ", ".join(f"“{md(x)}”" for x in c["red_flags"]))
+        if c["reasons"]:
+            st.markdown("**Reasons:** " + "; ".join(md(L.label(L.REASON, r)) for r in c["reasons"]))
+        if isinstance(c["rationale"], str):
+            st.markdown(f"**Why:** {md(c['rationale'])}")
+        if isinstance(c.get("searched"), str):
+            st.markdown(f"**What was searched:** {md(c['searched'])}")
+        if isinstance(c.get("would_change"), str):
+            st.markdown(f"**What would change the verdict:** {md(c['would_change'])}")
+        ev = D.claim_evidence(v.ds, claim_id)
+        if ev.empty:
+            st.caption("No studies are linked to this claim yet.")
+        else:
+            st.markdown(f"**Studies behind the verdict ({len(ev)})**")
+            st.dataframe(study_rows(ev, with_direction=True), hide_index=True, width="stretch", column_config=STUDY_COLUMNS)
+        if isinstance(c.get("last_checked"), str):
+            st.caption(f"Verdict last reviewed {md(c['last_checked'])}.")
+
+
+STUDY_COLUMNS = {
+    "Link": st.column_config.LinkColumn("Link", display_text="open ↗"),
+    "Humans (n)": st.column_config.NumberColumn("Humans (n)", format="%d"),
+}
+
+
+def study_rows(studies: pd.DataFrame, with_direction: bool = False) -> pd.DataFrame:
+    """Studies as a display table: one row each, with a link column and a verification badge."""
+    out = pd.DataFrame(
+        {
+            "Study": studies["id"],
+            "Year": studies["year"],
+            "Title": studies["title"],
+            "Design": studies["design_label"],
+            "Humans (n)": studies["n"],
+            "Finding": studies["finding"],
+            "Verified": studies["verification_label"],
+            "Link": studies["link"],
+        }
+    )
+    if with_direction:
+        out.insert(1, "Direction", studies["direction_label"])
+        out.insert(2, "How it bears on the claim", studies["note"])
+    return out

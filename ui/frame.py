@@ -1,0 +1,204 @@
+"""The frame every page shares: notice, data banner, shared filters in the URL, render helpers.
+
+Text that comes from the data is never rendered as HTML: it is escaped before
+it reaches Markdown, or shown in tables and code blocks.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import fields
+
+import plotly.graph_objects as go
+import streamlit as st
+
+from claimcheck import domain as D
+from claimcheck import labels as L
+
+from .data import Views, views
+
+NOTICE = (
+    "**Educational material, not medical or legal advice.** This dashboard gives no dosing advice. "
+    "Talk to a health professional before using any product for pain."
+)
+PLOTLY_CONFIG = {
+    "displaylogo": False,
+    # Map outlines are served by the app itself so maps draw with no internet.
+    "topojsonURL": "./app/static/topojson/",
+    "toImageButtonOptions": {"format": "png", "scale": 2},
+}
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>$:])")
+
+
+def md(text: object) -> str:
+    """Escape data text for Markdown so it shows literally (no links, HTML or formatting)."""
+    return _MD_SPECIAL.sub(r"\\\1", str(text if text is not None else ""))
+
+
+def esc(text: object) -> str:
+    """Escape data text for the few places that build HTML themselves."""
+    return html.escape(str(text if text is not None else ""), quote=True)
+
+
+# --- filters in the URL ------------------------------------------------------------
+_FILTER_HELP = {
+    "article": ("Article", "Claims made by these articles (claims, overview, evidence, articles pages)."),
+    "topic": ("Topic", "Claims about these topics."),
+    "verdict": ("Verdict", "Claims with these verdicts."),
+    "certainty": ("Certainty", "Claims whose human evidence has this certainty."),
+    "design": ("Study design", "Studies of these designs, and claims that rest on them."),
+    "region": ("Region", "Which maps the legality page shows."),
+}
+
+
+def _format(name: str, v: Views):
+    if name == "article":
+        labels = dict(zip(v.ds["articles"]["id"], v.ds["articles"]["label"]))
+        return lambda x: f"{x} · {labels.get(x, x)}"
+    if name == "topic":
+        labels = dict(zip(v.ds["topics"]["id"], v.ds["topics"]["label"]))
+        return lambda x: labels.get(x, x)
+    mapping = {"verdict": L.VERDICT, "certainty": L.CERTAINTY, "design": L.DESIGN, "region": {"world": "World", "us": "United States"}}[name]
+    return lambda x: mapping.get(x, x)
+
+
+def filters_ui(v: Views) -> D.Filters:
+    """Draw the shared filters in the sidebar and keep them in the URL.
+
+    A fresh browser opening a shared link gets the filters from the URL; after
+    that the widgets are the source of truth and are written back to the URL on
+    every run (page changes clear the query string, so it is restored here).
+    """
+    from_url = D.parse_filters(st.query_params.to_dict() | {k: st.query_params.get_all(k) for k in L.FILTER_PARAMS}, v.allowed)
+    last = st.session_state.get("filters.last_url")
+    url_changed = last is not None and D.filters_to_query(from_url) != last and any(k in st.query_params for k in L.FILTER_PARAMS)
+    if last is None or url_changed:
+        for f in fields(from_url):
+            st.session_state[f"filter.{f.name}"] = list(getattr(from_url, f.name))
+    with st.sidebar:
+        st.markdown("### Filters")
+        st.caption("Shared by every page and kept in the link, so any view can be shared.")
+        chosen = {}
+        for name in L.FILTER_PARAMS:
+            title, help_text = _FILTER_HELP[name]
+            key = f"filter.{name}"
+            options = list(v.allowed[name])
+            # Drop stale values (e.g. after a data edit removed an article).
+            st.session_state[key] = [x for x in st.session_state.get(key, []) if x in options]
+            chosen[name] = tuple(st.multiselect(title, options, key=key, format_func=_format(name, v), help=help_text, placeholder="All"))
+        if st.button("Clear filters", key="filter.clear", disabled=not any(chosen.values()), on_click=_clear_filters):
+            pass
+    filters = D.Filters(**chosen)
+    query = D.filters_to_query(filters)
+    for name in L.FILTER_PARAMS:
+        if name in query:
+            if st.query_params.get(name) != query[name]:
+                st.query_params[name] = query[name]
+        elif name in st.query_params:
+            del st.query_params[name]
+    st.session_state["filters.last_url"] = query
+    return filters
+
+
+def _clear_filters() -> None:
+    for name in L.FILTER_PARAMS:
+        st.session_state[f"filter.{name}"] = []
+
+
+def filter_summary(filters: D.Filters, v: Views, applies: tuple[str, ...]) -> None:
+    """One line saying which filters shape this page."""
+    active = [n for n in applies if getattr(filters, n)]
+    if not active:
+        return
+    parts = []
+    for n in active:
+        fmt = _format(n, v)
+        parts.append(f"{_FILTER_HELP[n][0]}: " + ", ".join(fmt(x) for x in getattr(filters, n)))
+    st.info("Filtered view — " + md("; ".join(parts)), icon="🔎")
+
+
+# --- page frame ---------------------------------------------------------------------
+def data_banner(v: Views) -> None:
+    """A clear banner when the data has problems; the valid parts are still shown."""
+    ds = v.ds
+    if ds.ok:
+        return
+    n = len(ds.problems)
+    aside = sum(len(x) for x in ds.set_aside.values())
+    unreadable = ", ".join(ds.unreadable)
+    msg = f"**The data folder has {n} problem{'s' if n != 1 else ''}.** "
+    if aside:
+        msg += f"{aside} record{'s were' if aside != 1 else ' was'} set aside and are not shown. "
+    if unreadable:
+        msg += f"These tables could not be read at all: {md(unreadable)}. "
+    msg += "Everything else is shown. Run `python -m claimcheck validate` for the same list."
+    st.error(msg, icon="⚠️")
+    with st.expander(f"Show the {n} problem{'s' if n != 1 else ''}"):
+        st.code("\n".join(str(p) for p in ds.problems[:500]) + ("\n…" if n > 500 else ""), language=None, wrap_lines=True)
+
+
+def sidebar_footer(v: Views) -> None:
+    with st.sidebar:
+        st.divider()
+        st.caption(NOTICE)
+        meta = v.ds.meta
+        st.caption(f"Data last updated {md(meta['last_updated'])} · data licence {md(meta['licence'])} · code MIT")
+
+
+def chart(fig: go.Figure, key: str, sources: str, not_shown: str | None = None, select: bool = False):
+    """Draw a figure with its sources caption and, where misreading is likely, what it does not show.
+
+    With ``select`` the chart reports clicked or lassoed marks; the selection
+    event is returned.
+    """
+    kwargs = {"on_select": "rerun", "selection_mode": ("points",)} if select else {}
+    event = st.plotly_chart(fig, key=key, config=PLOTLY_CONFIG, width="stretch", **kwargs)
+    st.caption(f"**Sources:** {sources}")
+    if not_shown:
+        st.caption(f"**What this does not show:** {not_shown}")
+    return event
+
+
+def selected_ids(event) -> list[str]:
+    """Record ids (customdata[0]) of the marks selected in a chart event."""
+    try:
+        points = event.selection.points if hasattr(event, "selection") else event["selection"]["points"]
+    except (KeyError, TypeError, AttributeError):
+        return []
+    out = []
+    for p in points or []:
+        cd = p.get("customdata") if isinstance(p, dict) else None
+        if isinstance(cd, (list, tuple)) and cd:
+            out.append(str(cd[0]))
+        elif isinstance(cd, str):
+            out.append(cd)
+    return list(dict.fromkeys(out))
+
+
+def empty_state(what: str, filters: D.Filters) -> None:
+    if filters.active:
+        st.warning(f"No {what} match the current filters. Clear some filters in the sidebar to see more.", icon="🔎")
+    else:
+        st.info(f"There are no {what} in the data yet.", icon="ℹ️")
+
+
+def url_param(name: str, allowed) -> str | None:
+    """A page's own URL parameter, ignored unless it is one of the allowed values."""
+    value = st.query_params.get(name)
+    return value if isinstance(value, str) and value in set(allowed) else None
+
+
+def set_url_param(name: str, value: str | None) -> None:
+    if value is None:
+        if name in st.query_params:
+            del st.query_params[name]
+    elif st.query_params.get(name) != value:
+        st.query_params[name] = value
+
+
+def page_setup() -> Views:
+    """Load the data and draw the shared frame; every page starts with this."""
+    v = views()
+    data_banner(v)
+    return v
