@@ -1,28 +1,47 @@
-"""Entry point: page config, navigation and the frame every page shares.
+"""Entry point and Overview page: the headline numbers, and how sure the articles sound against the evidence.
 
-Run with ``streamlit run dashboard.py``. The data folder is read from
-$CLAIMCHECK_DATA_DIR (default: ``data/``).
+Run with ``streamlit run dashboard.py``. The other pages are the scripts in ``pages/``; each
+starts with :func:`ui.frame.page_setup`, which draws the frame every page shares. The data
+folder is read from $CLAIMCHECK_DATA_DIR (default: ``data/``).
 """
 
 import streamlit as st
 
-from ui.data import views
-from ui.frame import filters_ui, sidebar_footer
+from claimcheck import charts as C
+from claimcheck import domain as D
+from ui.cards import claim_card
+from ui.frame import chart, empty_state, filter_summary, md, page_setup, selected_ids, set_url_param, url_param
 
-_meta = views().ds.meta
-st.set_page_config(page_title=_meta["title"], page_icon=_meta["icon"], layout="wide", initial_sidebar_state="expanded")
+v, filters = page_setup("Overview")
+meta = v.ds.meta
+st.title(meta["title"])
+st.markdown(md(meta["summary"]))
+filter_summary(filters, v, ("article", "topic", "verdict", "certainty", "design"))
 
-PAGES = [
-    st.Page("pages/overview.py", title="Overview", icon="🏠", url_path="overview", default=True),
-    st.Page("pages/claims.py", title="Claims", icon="💬", url_path="claims"),
-    st.Page("pages/evidence.py", title="Evidence", icon="🔬", url_path="evidence"),
-    st.Page("pages/articles.py", title="Articles", icon="📰", url_path="articles"),
-    st.Page("pages/adverse_effects.py", title="Adverse effects", icon="⚠️", url_path="adverse-effects"),
-    st.Page("pages/legality.py", title="Legality", icon="⚖️", url_path="legality"),
-    st.Page("pages/classroom.py", title="Classroom", icon="🎓", url_path="classroom"),
-    st.Page("pages/methods.py", title="Methods and data", icon="📖", url_path="methods"),
-]
-page = st.navigation(PAGES)
-st.session_state["filters"] = filters_ui(views())
-sidebar_footer(views())
-page.run()
+claims = D.filter_claims(v.claims, filters)
+n = D.headline_numbers(claims)
+cols = st.columns(4)
+cols[0].metric("Claims checked", n["claims"], help="Checkable statements found in the articles (after filters).")
+cols[1].metric("Rest on a controlled human study", n["with_controlled_human_study"], help="Linked to at least one randomised trial or systematic review.")
+cols[2].metric("Contradicted or not supported", n["contradicted_or_unsupported"])
+cols[3].metric("Insufficient evidence", n["insufficient"])
+
+if claims.empty:
+    empty_state("claims", filters)
+else:
+    event = chart(
+        C.hype_gap(claims),
+        key="overview.hype",
+        sources="Claims ledger (verbatim quotes from the articles), with verdicts and GRADE-style certainty from the studies listed on the Evidence page.",
+        not_shown="Claims whose evidence is not yet rated are left off. Certainty rates the human evidence only; "
+        "strong animal data still count as 'none' or 'very low' for people.",
+        select=True,
+    )
+    picked = selected_ids(event)
+    claim_id = picked[0] if picked else url_param("claim", v.claims["id"])
+    if picked:
+        set_url_param("claim", claim_id)
+    if claim_id:
+        claim_card(v, claim_id)
+    else:
+        st.caption("Select a mark on the chart to open its claim.")

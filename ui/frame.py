@@ -197,8 +197,17 @@ def set_url_param(name: str, value: str | None) -> None:
         st.query_params[name] = value
 
 
-def page_setup() -> Views:
-    """Load the data and draw the shared frame; every page starts with this."""
+def page_setup(page_title: str) -> tuple[Views, D.Filters]:
+    """Draw the frame every page shares and return the data and the shared filters.
+
+    Page config (title, icon, wide layout), the filters in the sidebar and the
+    URL, the data-problem banner and the not-advice notice. Every page script
+    starts with this call.
+    """
     v = views()
+    meta = v.ds.meta
+    st.set_page_config(page_title=f"{page_title} · {meta['title']}", page_icon=meta["icon"], layout="wide")
+    filters = filters_ui(v)
+    sidebar_footer(v)
     data_banner(v)
-    return v
+    return v, filters

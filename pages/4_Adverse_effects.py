@@ -8,7 +8,7 @@ from claimcheck import labels as L
 from claimcheck import schema as S
 from ui.frame import chart, md, page_setup
 
-v = page_setup()
+v, filters = page_setup("Adverse effects")
 st.title("Adverse effects")
 st.caption("Harm is rated apart from benefit. Severity classes are editorial judgements of typical clinical severity.")
 mentions = v.harm_mentions

@@ -8,8 +8,7 @@ from claimcheck.highlight import highlight_spans
 from ui.cards import claim_card
 from ui.frame import esc, md, page_setup, set_url_param, url_param
 
-v = page_setup()
-filters: D.Filters = st.session_state["filters"]
+v, filters = page_setup("Articles")
 st.title("Articles")
 articles = v.ds["articles"]
 if articles.empty:

@@ -6,7 +6,7 @@ from claimcheck import labels as L
 from claimcheck.dictionary import data_dictionary
 from ui.frame import NOTICE, md, page_setup
 
-v = page_setup()
+v, filters = page_setup("Methods and data")
 st.title("Methods and data")
 st.markdown(NOTICE)
 st.subheader("Rating scales")

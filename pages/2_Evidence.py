@@ -7,8 +7,7 @@ from claimcheck import domain as D
 from ui.cards import STUDY_COLUMNS, study_rows
 from ui.frame import chart, empty_state, filter_summary, page_setup
 
-v = page_setup()
-filters: D.Filters = st.session_state["filters"]
+v, filters = page_setup("Evidence")
 st.title("Evidence")
 st.caption("Every study and official document behind the verdicts. ⚠ marks a source seen only on a secondary page.")
 filter_summary(filters, v, ("article", "topic", "verdict", "certainty", "design"))

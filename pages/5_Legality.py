@@ -10,8 +10,7 @@ from claimcheck import labels as L
 from ui.frame import chart, page_setup, set_url_param, url_param
 
 STALE_DAYS = 365
-v = page_setup()
-filters: D.Filters = st.session_state["filters"]
+v, filters = page_setup("Legality")
 st.title("Legality")
 st.caption("**Not legal advice.** Laws change quickly; every status shows when its source was last checked.")
 legality = v.ds["legality"]

@@ -8,8 +8,7 @@ from claimcheck import schema as S
 from ui.cards import claim_card
 from ui.frame import md, page_setup, set_url_param, url_param
 
-v = page_setup()
-filters: D.Filters = st.session_state["filters"]
+v, filters = page_setup("Classroom")
 st.title("Classroom")
 st.markdown("**Rate it before you see it.** Read a claim as the article wrote it, choose a verdict, then reveal the evidence.")
 pool = D.filter_claims(v.claims, filters).dropna(subset=["verdict"])

@@ -7,8 +7,7 @@ from claimcheck import domain as D
 from ui.cards import claim_card
 from ui.frame import chart, empty_state, filter_summary, page_setup, set_url_param, url_param
 
-v = page_setup()
-filters: D.Filters = st.session_state["filters"]
+v, filters = page_setup("Claims")
 st.title("Claims")
 st.caption("Every checkable statement in the articles, with its verbatim quotes and verdict.")
 filter_summary(filters, v, ("article", "topic", "verdict", "certainty", "design"))
