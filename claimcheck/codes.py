@@ -1,7 +1,7 @@
 """Jurisdiction codes: ISO 3166-1 alpha-3 countries, US postal codes, local codes.
 
 Country codes come from the ISO 3166 list shipped with ``pycountry`` (offline).
-Local rules use the documented form ``US-XX:place-slug``, for example
+International bodies use ``INTL`` (timeline only). Local rules use the documented form ``US-XX:place-slug``, for example
 ``US-CA:san-diego``: a US postal code, a colon, then lower-case words joined by
 hyphens.
 """
@@ -27,6 +27,9 @@ US_STATES: dict[str, str] = {
     "WA": "Washington", "WV": "West Virginia", "WI": "Wisconsin", "WY": "Wyoming",
 }  # fmt: skip
 
+# International bodies (for example a WHO committee) on the legal timeline.
+INTERNATIONAL = "INTL"
+
 _LOCAL = re.compile(r"^US-([A-Z]{2}):([a-z0-9]+(?:-[a-z0-9]+)*)$")
 
 
@@ -40,6 +43,8 @@ def code_kind(code: str) -> str | None:
     """'country', 'state' or 'local' for a well-formed code, None otherwise."""
     if code in iso_alpha3():
         return "country"
+    if code == INTERNATIONAL:
+        return "international"
     if code in US_STATES:
         return "state"
     m = _LOCAL.match(code)
@@ -57,7 +62,7 @@ def check_code(code: str, level: str | None = None) -> str | None:
         if re.fullmatch(r"[A-Z]{2}", code):
             return f"{code!r} is not a US state or DC postal code"
         return f"{code!r} is not a country code (ISO alpha-3), a US postal code or a local code like US-CA:san-diego"
-    expected = {"country": ("country", "federal"), "state": ("state",), "local": ("local",)}[kind]
+    expected = {"country": ("country", "federal"), "state": ("state",), "local": ("local",), "international": ()}[kind]
     if level is not None and level not in expected:
         return f"code {code!r} is a {kind} code but the row's level is {level!r}"
     return None
