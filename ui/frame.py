@@ -41,6 +41,28 @@ def esc(text: object) -> str:
     return html.escape(str(text if text is not None else ""), quote=True)
 
 
+# --- navigation ----------------------------------------------------------------------
+# Streamlit builds pages from the pages/ folder; its own menu is hidden (see
+# .streamlit/config.toml) so the links can carry readable names and icons.
+PAGES = (
+    ("dashboard.py", "Overview", "🏠"),
+    ("pages/1_Claims.py", "Claims", "💬"),
+    ("pages/2_Evidence.py", "Evidence", "🔬"),
+    ("pages/3_Articles.py", "Articles", "📰"),
+    ("pages/4_Adverse_effects.py", "Adverse effects", "⚠️"),
+    ("pages/5_Legality.py", "Legality", "⚖️"),
+    ("pages/6_Classroom.py", "Classroom", "🎓"),
+    ("pages/7_Methods_and_data.py", "Methods and data", "📖"),
+)
+
+
+def nav_ui() -> None:
+    with st.sidebar:
+        for path, title, icon in PAGES:
+            st.page_link(path, label=title, icon=icon)
+        st.divider()
+
+
 # --- filters in the URL ------------------------------------------------------------
 _FILTER_HELP = {
     "article": ("Article", "Claims made by these articles (claims, overview, evidence, articles pages)."),
@@ -207,6 +229,7 @@ def page_setup(page_title: str) -> tuple[Views, D.Filters]:
     v = views()
     meta = v.ds.meta
     st.set_page_config(page_title=f"{page_title} · {meta['title']}", page_icon=meta["icon"], layout="wide")
+    nav_ui()
     filters = filters_ui(v)
     sidebar_footer(v)
     data_banner(v)

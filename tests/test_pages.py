@@ -1,0 +1,159 @@
+"""Every page in AppTest: a value a user would see, and one interaction."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from claimcheck.dataset import load_dataset
+
+from .conftest import REAL, edit
+
+TIMEOUT = 60
+
+
+def open_page(page: str | None = None, data=None, monkeypatch=None, query: dict | None = None) -> AppTest:
+    if data is not None:
+        monkeypatch.setenv("CLAIMCHECK_DATA_DIR", str(data))
+    at = AppTest.from_file("../dashboard.py", default_timeout=TIMEOUT)
+    for k, v in (query or {}).items():
+        at.query_params[k] = v
+    at.run()
+    if page:
+        at.switch_page(page)
+        at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def figures(at: AppTest) -> list[dict]:
+    return [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
+
+
+def fig_titles(at: AppTest) -> list[str]:
+    return [f["layout"].get("title", {}).get("text", "") for f in figures(at)]
+
+
+@pytest.fixture(scope="module")
+def real():
+    return load_dataset(REAL)
+
+
+def metric(at: AppTest, label: str) -> str:
+    return next(m.value for m in at.metric if m.label == label)
+
+
+def test_overview_counts_claims_and_filters_by_verdict(real):
+    at = open_page()
+    assert metric(at, "Claims checked") == str(len(real["claims"]))
+    assert "How sure do the articles sound" in fig_titles(at)[0]
+    at.sidebar.multiselect(key="filter.verdict").set_value(["contradicted"]).run()
+    assert metric(at, "Claims checked") == str(int((real["claims"]["verdict"] == "contradicted").sum()))
+    assert at.query_params["verdict"] == "contradicted"
+
+
+def test_overview_opens_the_claim_named_in_the_url(real):
+    at = open_page(query={"claim": "C076"})
+    assert any("C076" in m.value for m in at.markdown)
+    assert any("randomized" in m.value.lower() for m in at.markdown)
+
+
+def test_claims_page_lists_all_claims_and_search_narrows(real):
+    at = open_page("pages/1_Claims.py")
+    assert at.dataframe[0].value.shape[0] == len(real["claims"])
+    at.text_input(key="claims.search").input("centuries").run()
+    rows = at.dataframe[0].value
+    assert 0 < rows.shape[0] < len(real["claims"])
+    assert rows["Statement"].str.contains("centur", case=False).any()
+
+
+def test_claims_page_filter_from_url_applies(real):
+    at = open_page("pages/1_Claims.py", query={"article": "A3", "topic": "nonsense"})
+    expected = sum(1 for qs in real["claims"]["quotes"] if any(q["article"] == "A3" for q in qs))
+    assert at.dataframe[0].value.shape[0] == expected
+    assert at.sidebar.multiselect(key="filter.topic").value == []
+
+
+def test_evidence_page_counts_studies_and_filters_by_design(real):
+    at = open_page("pages/2_Evidence.py")
+    assert any(f"**{len(real['studies'])} studies**" in m.value for m in at.markdown)
+    at.sidebar.multiselect(key="filter.design").set_value(["rct"]).run()
+    n_rct = int((real["studies"]["design"] == "rct").sum())
+    assert at.dataframe[0].value.shape[0] == n_rct
+    assert set(at.dataframe[0].value["Design"]) == {"Randomised controlled trial"}
+
+
+def test_articles_page_shows_title_and_switches_article(real):
+    at = open_page("pages/3_Articles.py")
+    assert any("C0" in m.value and "<mark" in m.value for m in at.markdown), "claims are highlighted in the text"
+    at.selectbox(key="articles.doc").set_value("A4").run()
+    from ui.frame import md
+
+    title = real["articles"].set_index("id").loc["A4", "title"]
+    assert at.subheader[0].value == md(title)
+
+
+def test_adverse_effects_page_flags_unmentioned_serious_harms_and_filters_kind(real):
+    at = open_page("pages/4_Adverse_effects.py")
+    assert any("Serious harms no article mentions" in w.value and "Seizures" in w.value for w in at.warning)
+    before = len(at.get("plotly_chart"))
+    at.multiselect(key="harms.kind").set_value(["deaths"]).run()
+    titles = fig_titles(at)
+    assert len(at.get("plotly_chart")) < before
+    assert titles[-1].startswith("Deaths")
+
+
+def test_figure_panels_never_mix_kinds_of_data(real):
+    at = open_page("pages/4_Adverse_effects.py")
+    kinds_in_data = set(real["harm_figures"]["data_kind"])
+    panels = [t for t in fig_titles(at) if t.endswith("what the figures count")]
+    assert len(panels) == len(kinds_in_data)
+
+
+def test_legality_as_of_control_changes_the_maps():
+    at = open_page("pages/5_Legality.py")
+    first = figures(at)
+    at.select_slider(key="legality.year").set_value(2020).run()
+    later = figures(at)
+    assert "2020" in later[0]["layout"]["title"]["text"]
+    assert first[0]["data"] != later[0]["data"]
+    assert at.query_params["year"] == "2020"
+
+
+def test_classroom_reveal_scores_the_guess(real):
+    at = open_page("pages/6_Classroom.py", query={"claim": "C037"})
+    at.radio(key="classroom.guess.C037").set_value("contradicted").run()
+    at.button(key="classroom.reveal").click().run()
+    assert at.success and "Contradicted" in at.success[0].value
+    assert any("1 of 1" in c.value for c in at.caption)
+
+
+def test_methods_page_lists_every_table_in_the_dictionary():
+    from claimcheck import schema as S
+
+    at = open_page("pages/7_Methods_and_data.py")
+    assert len(at.expander) == len(S.TABLES)
+
+
+def test_broken_data_shows_banner_and_still_shows_valid_rows(mini, monkeypatch):
+    edit(mini / "claims.yaml", "verdict: contradicted", "verdict: wrong")
+    (mini / "studies.yaml").write_text("- id: [unclosed\n", encoding="utf-8")
+    at = open_page(data=mini, monkeypatch=monkeypatch)
+    banner = at.error[0].value
+    # K2 is set aside, and so are the two links that point at studies that could not be read
+    assert "4 problems" in banner and "3 records were set aside" in banner and "could not be read at all: studies" in banner
+    assert metric(at, "Claims checked") == "3"
+    at.switch_page("pages/1_Claims.py").run()
+    assert not at.exception
+    assert list(at.dataframe[0].value["Claim"]) == ["K1", "K3", "K4"]
+
+
+@pytest.mark.parametrize(
+    "page", [None, "pages/1_Claims.py", "pages/2_Evidence.py", "pages/3_Articles.py", "pages/4_Adverse_effects.py",
+             "pages/5_Legality.py", "pages/6_Classroom.py", "pages/7_Methods_and_data.py"],
+)  # fmt: skip
+def test_junk_in_the_url_is_ignored(page, monkeypatch):
+    at = open_page(page, query={"verdict": "<script>", "claim": "../../etc", "year": "99999", "scope": "x", "doc": "%00", "zzz": "1"})
+    assert not at.error
