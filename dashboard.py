@@ -22,7 +22,11 @@ claims = D.filter_claims(v.claims, filters)
 n = D.headline_numbers(claims)
 cols = st.columns(4)
 cols[0].metric("Claims checked", n["claims"], help="Checkable statements found in the articles (after filters).")
-cols[1].metric("Rest on a controlled human study", n["with_controlled_human_study"], help="Linked to at least one randomised trial or systematic review.")
+cols[1].metric(
+    "Rest on a controlled human study",
+    n["with_controlled_human_study"],
+    help="Linked to at least one randomised trial or systematic review.",
+)
 cols[2].metric("Contradicted or not supported", n["contradicted_or_unsupported"])
 cols[3].metric("Insufficient evidence", n["insufficient"])
 

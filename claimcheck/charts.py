@@ -195,7 +195,9 @@ def figure_panel(figs: pd.DataFrame, kind_label: str) -> go.Figure:
         )
     )  # fmt: skip
     fig.update_yaxes(autorange="reversed", title=None)
-    fig.update_xaxes(title={"percent": "Percent of the group", "count": "Count"}.get(unit, "Value (units differ: see labels)"), rangemode="tozero")
+    fig.update_xaxes(
+        title={"percent": "Percent of the group", "count": "Count"}.get(unit, "Value (units differ: see labels)"), rangemode="tozero"
+    )
     return _base(fig, title, height=max(240, 80 * len(figs) + 120))
 
 

@@ -162,11 +162,7 @@ def claims_by_article(claims: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFr
     exploded = exploded.rename(columns={"articles": "article"})
     label = dict(zip(articles["id"], articles["label"]))
     exploded["article_label"] = exploded["article"].map(label).fillna(exploded["article"])
-    return (
-        exploded.groupby(["article", "article_label", "topic_label", "type_label"], sort=False)
-        .size()
-        .reset_index(name="claims")
-    )
+    return exploded.groupby(["article", "article_label", "topic_label", "type_label"], sort=False).size().reset_index(name="claims")
 
 
 # --- studies ----------------------------------------------------------------------

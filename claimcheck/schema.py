@@ -16,7 +16,7 @@ Nothing here names a topic: topic words live in ``data/``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 # --- field types -------------------------------------------------------------
 STRING = "string"  # one line of text
@@ -247,9 +247,22 @@ TABLES: tuple[Table, ...] = (
             Field("claim_type", STRING, "What kind of claim it is.", required=True, enum=CLAIM_TYPES),
             Field("topic", STRING, "Topic id.", required=True, ref="topics"),
             Field("condition", STRING, "Condition id.", required=True, ref="conditions"),
-            Field("assertiveness", STRING, "How strongly the wording asserts it (rubric on the methods page).", required=True, enum=ASSERTIVENESS),
+            Field(
+                "assertiveness",
+                STRING,
+                "How strongly the wording asserts it (rubric on the methods page).",
+                required=True,
+                enum=ASSERTIVENESS,
+            ),
             Field("red_flags", STRING_LIST, "Words in the quotes that overstate."),
-            Field("quotes", OBJECT_LIST, "Verbatim quotes, one per article that makes the claim.", required=True, item_fields=_QUOTE_FIELDS, min_items=1),
+            Field(
+                "quotes",
+                OBJECT_LIST,
+                "Verbatim quotes, one per article that makes the claim.",
+                required=True,
+                item_fields=_QUOTE_FIELDS,
+                min_items=1,
+            ),
             Field("verdict", STRING, "How the claim stands against the evidence; empty while not yet assessed.", enum=VERDICTS),
             Field("certainty", STRING, "GRADE-style certainty of the human evidence.", enum=CERTAINTY),
             Field("reasons", ENUM_LIST, "Reason tags behind the verdict.", enum=REASON_TAGS),
@@ -349,14 +362,19 @@ TABLES: tuple[Table, ...] = (
             Field(
                 "code",
                 STRING,
-                "ISO 3166-1 alpha-3 for countries and federal, US postal code for states and DC, "
-                "US-XX:place-slug for local rules.",
+                "ISO 3166-1 alpha-3 for countries and federal, US postal code for states and DC, US-XX:place-slug for local rules.",
                 required=True,
                 check=CHECK_JURISDICTION,
             ),
             Field("name", STRING, "Jurisdiction name.", required=True),
             Field("level", STRING, "Country, federal, state or local.", required=True, enum=LEVELS),
-            Field("scope", STRING, "leaf: the plant and all its alkaloids; 7oh: concentrated 7-OH and semi-synthetic products only.", required=True, enum=SCOPES),
+            Field(
+                "scope",
+                STRING,
+                "leaf: the plant and all its alkaloids; 7oh: concentrated 7-OH and semi-synthetic products only.",
+                required=True,
+                enum=SCOPES,
+            ),
             Field("status", STRING, "Status on the legal scale (methods page).", required=True, enum=LEGAL_STATUS),
             Field("start", PARTIAL_DATE, "When the status began (YYYY, YYYY-MM or YYYY-MM-DD)."),
             Field("end", PARTIAL_DATE, "When a later rule replaced it; empty while in force."),

@@ -263,7 +263,9 @@ class _Checker:
                     other = first[key]
                     where = f"line {other.line}" if other.line else "an earlier record"
                     rec.problems.append(
-                        Problem(t.file, rec.line, rec.label, ",".join(t.primary_key), f"duplicate id: {rec.label!r} is already used at {where}")
+                        Problem(
+                            t.file, rec.line, rec.label, ",".join(t.primary_key), f"duplicate id: {rec.label!r} is already used at {where}"
+                        )
                     )
                 else:
                     first[key] = rec
@@ -326,7 +328,15 @@ class _Checker:
                     text = normalised.get(article)
                     if text is None:
                         if article in ids.get("articles", set()):
-                            rec.problems.append(Problem(t.file, rec.line, rec.label, f"{where}.{sf.name}", f"cannot check the quote: the text of article {article!r} could not be read"))
+                            rec.problems.append(
+                                Problem(
+                                    t.file,
+                                    rec.line,
+                                    rec.label,
+                                    f"{where}.{sf.name}",
+                                    f"cannot check the quote: the text of article {article!r} could not be read",
+                                )
+                            )
                     elif normalise_quote(v) not in text:
                         short = v if len(v) <= 60 else v[:57] + "..."
                         rec.problems.append(
@@ -371,7 +381,7 @@ class _Checker:
                 groups[tuple(rec.values.get(k) for k in key_fields)].append((lo, hi, rec))
             for key, spans in groups.items():
                 spans.sort(key=lambda s: s[0])
-                for (lo1, hi1, r1), (lo2, _hi2, r2) in zip(spans, spans[1:]):
+                for (_lo1, hi1, r1), (lo2, _hi2, r2) in zip(spans, spans[1:]):
                     if hi1 is None or lo2 < hi1:
                         r2.problems.append(
                             Problem(

@@ -27,7 +27,11 @@ else:
     st.markdown(f"**{len(claims)} claim{'s' if len(claims) != 1 else ''}**")
     st.dataframe(table, hide_index=True, width="stretch", key="claims.table")
     st.download_button(
-        "Download these claims (CSV)", table.to_csv(index=False).encode(), file_name="claims-filtered.csv", mime="text/csv", key="claims.download"
+        "Download these claims (CSV)",
+        table.to_csv(index=False).encode(),
+        file_name="claims-filtered.csv",
+        mime="text/csv",
+        key="claims.download",
     )
     chart(
         C.claims_by_article(D.claims_by_article(claims, v.ds["articles"])),

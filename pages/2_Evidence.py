@@ -26,8 +26,13 @@ if studies.empty:
     empty_state("studies", filters)
 else:
     unverified = int((studies["verification"] != "primary_record").sum())
-    st.markdown(f"**{len(studies)} stud{'ies' if len(studies) != 1 else 'y'}**" + (f" · ⚠ {unverified} seen only on a secondary page" if unverified else ""))
+    st.markdown(
+        f"**{len(studies)} stud{'ies' if len(studies) != 1 else 'y'}**"
+        + (f" · ⚠ {unverified} seen only on a secondary page" if unverified else "")
+    )
     rows = study_rows(studies)
     rows.insert(len(rows.columns) - 1, "Claims", studies["claims"].apply(", ".join).values)
     st.dataframe(rows, hide_index=True, width="stretch", column_config=STUDY_COLUMNS, key="evidence.table")
-    st.download_button("Download these studies (CSV)", rows.to_csv(index=False).encode(), "studies-filtered.csv", "text/csv", key="evidence.download")
+    st.download_button(
+        "Download these studies (CSV)", rows.to_csv(index=False).encode(), "studies-filtered.csv", "text/csv", key="evidence.download"
+    )

@@ -44,9 +44,26 @@ for kind in [k for k in S.DATA_KINDS if k in set(shown["data_kind"])]:
         not_shown=L.DATA_KIND_MEANING[kind],
     )
 if not shown.empty:
-    table = shown[["harm", "value", "unit", "denominator", "denominator_label", "data_kind_label", "period", "place", "source_label", "source_url", "verification", "note"]]
+    table = shown[
+        [
+            "harm",
+            "value",
+            "unit",
+            "denominator",
+            "denominator_label",
+            "data_kind_label",
+            "period",
+            "place",
+            "source_label",
+            "source_url",
+            "verification",
+            "note",
+        ]
+    ]
     st.dataframe(
         table, hide_index=True, width="stretch", key="harms.table",
         column_config={"source_url": st.column_config.LinkColumn("Source", display_text="open ↗")},
     )  # fmt: skip
-    st.download_button("Download these figures (CSV)", table.to_csv(index=False).encode(), "harm-figures.csv", "text/csv", key="harms.download")
+    st.download_button(
+        "Download these figures (CSV)", table.to_csv(index=False).encode(), "harm-figures.csv", "text/csv", key="harms.download"
+    )

@@ -24,7 +24,14 @@ year_param = url_param("year", [str(y) for y in years])
 scope_param = url_param("scope", list(L.SCOPE))
 c1, c2 = st.columns([3, 2])
 year = c1.select_slider("Show the law as of the end of", years, value=int(year_param) if year_param else today.year, key="legality.year")
-scope = c2.radio("Rules about", list(L.SCOPE), index=list(L.SCOPE).index(scope_param or "leaf"), format_func=L.SCOPE.get, key="legality.scope", horizontal=True)
+scope = c2.radio(
+    "Rules about",
+    list(L.SCOPE),
+    index=list(L.SCOPE).index(scope_param or "leaf"),
+    format_func=L.SCOPE.get,
+    key="legality.scope",
+    horizontal=True,
+)
 set_url_param("year", None if year == today.year else str(year))
 set_url_param("scope", None if scope == "leaf" else scope)
 when = today if year == today.year else dt.date(year, 12, 31)
@@ -45,11 +52,29 @@ table = legality.copy()
 table["Status"] = table["status"].map(L.LEGAL_STATUS)
 table["Checked (days ago)"] = D.check_age_days(table["last_checked"], today)
 table["Flags"] = [
-    " ".join(x for x in ("⚠ low confidence" if c == "low" else "", f"⏳ older than {STALE_DAYS} days" if (a or 0) > STALE_DAYS else "") if x)
+    " ".join(
+        x for x in ("⚠ low confidence" if c == "low" else "", f"⏳ older than {STALE_DAYS} days" if (a or 0) > STALE_DAYS else "") if x
+    )
     for c, a in zip(table["confidence"], table["Checked (days ago)"])
 ]
 table["Source"] = table["source_urls"].apply(lambda u: u[0] if u else None)
-show = table[["code", "name", "level", "scope", "Status", "start", "end", "instrument", "confidence", "Flags", "Checked (days ago)", "Source", "disagreement"]]
+show = table[
+    [
+        "code",
+        "name",
+        "level",
+        "scope",
+        "Status",
+        "start",
+        "end",
+        "instrument",
+        "confidence",
+        "Flags",
+        "Checked (days ago)",
+        "Source",
+        "disagreement",
+    ]
+]
 st.dataframe(show, hide_index=True, width="stretch", key="legality.table",
              column_config={"Source": st.column_config.LinkColumn("Source", display_text="open ↗")})  # fmt: skip
 st.download_button("Download the legal table (CSV)", show.to_csv(index=False).encode(), "legality.csv", "text/csv", key="legality.download")

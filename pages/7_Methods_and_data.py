@@ -15,8 +15,8 @@ st.markdown(
     "- **Certainty** of the human evidence, GRADE-style: " + ", ".join(L.CERTAINTY[k] for k in L.CERTAINTY_RANK) + ".\n"
     "- **Study design ladder**, strongest first: " + "; ".join(L.DESIGN[k] for k in L.DESIGN_ORDER) + ". "
     "Traditional use is shown, never counted as evidence that something works.\n"
-    "- **Assertiveness** of the wording: hedged (\"may\", \"some users report\"), qualified (a claim with an explicit "
-    "limit, \"research suggests\"), confident (a plain statement of fact), absolute (\"without\", \"no risk\", certainty words).\n"
+    '- **Assertiveness** of the wording: hedged ("may", "some users report"), qualified (a claim with an explicit '
+    'limit, "research suggests"), confident (a plain statement of fact), absolute ("without", "no risk", certainty words).\n'
     "- **Legal status**: " + ", ".join(L.LEGAL_STATUS.values()) + "; each with a confidence of high, medium or low."
 )
 st.subheader("Data dictionary")
@@ -26,7 +26,11 @@ for table_name, part in dd.groupby("Table", sort=False):
     with st.expander(f"{table_name} — {md(part['File'].iloc[0])}"):
         st.caption(md(part["Table description"].iloc[0]))
         st.dataframe(part.drop(columns=["Table", "File", "Table description"]), hide_index=True, width="stretch")
-st.download_button("Download the data dictionary (CSV)", dd.to_csv(index=False).encode(), "data-dictionary.csv", "text/csv", key="methods.dictionary")
+st.download_button(
+    "Download the data dictionary (CSV)", dd.to_csv(index=False).encode(), "data-dictionary.csv", "text/csv", key="methods.dictionary"
+)
 st.subheader("Check the data yourself")
 st.code("python -m claimcheck validate data/", language="bash")
-st.caption(f"This copy of the data was last updated {md(v.ds.meta['last_updated'])}; data licence {md(v.ds.meta['licence'])}; code licence MIT.")
+st.caption(
+    f"This copy of the data was last updated {md(v.ds.meta['last_updated'])}; data licence {md(v.ds.meta['licence'])}; code licence MIT."
+)

@@ -29,19 +29,69 @@ RULES = [
     ("studies.yaml", "year: 2020", "year: twenty", ["studies.yaml:1", "rat2020", "year", "expected a whole number"]),
     ("claims.yaml", "verdict: not_supported", "verdict: maybe", ["claims.yaml:1", "K1", "verdict", "'maybe' is not one of"]),
     ("claims.yaml", "- id: K2", "- id: K1", ["claims.yaml:", "K1", "duplicate id", "already used at line 1"]),
-    ("claim_studies.csv", "K2,trial2022", "K9,trial2022", ["claim_studies.csv:3", "claim_id", "refers to claims id 'K9', which does not exist"]),
+    (
+        "claim_studies.csv",
+        "K2,trial2022",
+        "K9,trial2022",
+        ["claim_studies.csv:3", "claim_id", "refers to claims id 'K9', which does not exist"],
+    ),
     ("legality.csv", "R1,FRA,France", "R1,FRX,France", ["legality.csv:2", "R1", "code", "'FRX' is not an ISO 3166-1 alpha-3 country code"]),
     ("legality.csv", "R2,TX,Texas", "R2,TQ,Texas", ["legality.csv:3", "R2", "code", "'TQ' is not a US state or DC postal code"]),
     ("legality.csv", "R4,US-TX:austin", "R4,US-QQ:austin", ["legality.csv:5", "R4", "code", "is not a country code"]),
-    ("studies.yaml", "urls: [https://example.org/rat2020]", "urls: ['javascript:alert(1)']", ["studies.yaml:1", "urls", "'javascript:alert(1)' is not an http(s) URL"]),
-    ("harm_figures.csv", "https://example.org/survey", "ftp://example.org/survey", ["harm_figures.csv:2", "G1", "source_url", "is not an http(s) URL"]),
-    ("claims.yaml", "text: Glowroot may help with sleep.", "text: ''", ["claims.yaml:", "K3", "quotes[1].text", "required field is missing or empty"]),
-    ("claims.yaml", "text: Glowroot may help with sleep.", "text: Glowroot cures sleep.", ["K3", "quotes[1].text", "quote not found in article 'A2'"]),
-    ("harms.yaml", "text: Some users report mild nausea.", "text: Many users report nausea.", ["harms.yaml:1", "nausea", "mentions[1].text", "quote not found in article 'A1'"]),
-    ("claims.yaml", "    - article: A2\n      text: Glowroot may", "    - article: A7\n      text: Glowroot may", ["K3", "quotes[1].article", "refers to articles id 'A7'"]),
-    ("legality.csv", "R3,TX,Texas,state,leaf,banned,2023-06", "R3,TX,Texas,state,leaf,banned,2021", ["legality.csv:4", "R3", "period overlaps row 'R2'"]),
-    ("legality.csv", "regulated,2019,2023-06", "regulated,2019,2017", ["legality.csv:3", "R2", "end", "ends (2017) before it starts (2019)"]),
-    ("studies.yaml", "  population_kind: animals\n", "  population_kind: animals\n  colour: red\n", ["studies.yaml:1", "rat2020", "colour", "unknown field"]),
+    (
+        "studies.yaml",
+        "urls: [https://example.org/rat2020]",
+        "urls: ['javascript:alert(1)']",
+        ["studies.yaml:1", "urls", "'javascript:alert(1)' is not an http(s) URL"],
+    ),
+    (
+        "harm_figures.csv",
+        "https://example.org/survey",
+        "ftp://example.org/survey",
+        ["harm_figures.csv:2", "G1", "source_url", "is not an http(s) URL"],
+    ),
+    (
+        "claims.yaml",
+        "text: Glowroot may help with sleep.",
+        "text: ''",
+        ["claims.yaml:", "K3", "quotes[1].text", "required field is missing or empty"],
+    ),
+    (
+        "claims.yaml",
+        "text: Glowroot may help with sleep.",
+        "text: Glowroot cures sleep.",
+        ["K3", "quotes[1].text", "quote not found in article 'A2'"],
+    ),
+    (
+        "harms.yaml",
+        "text: Some users report mild nausea.",
+        "text: Many users report nausea.",
+        ["harms.yaml:1", "nausea", "mentions[1].text", "quote not found in article 'A1'"],
+    ),
+    (
+        "claims.yaml",
+        "    - article: A2\n      text: Glowroot may",
+        "    - article: A7\n      text: Glowroot may",
+        ["K3", "quotes[1].article", "refers to articles id 'A7'"],
+    ),
+    (
+        "legality.csv",
+        "R3,TX,Texas,state,leaf,banned,2023-06",
+        "R3,TX,Texas,state,leaf,banned,2021",
+        ["legality.csv:4", "R3", "period overlaps row 'R2'"],
+    ),
+    (
+        "legality.csv",
+        "regulated,2019,2023-06",
+        "regulated,2019,2017",
+        ["legality.csv:3", "R2", "end", "ends (2017) before it starts (2019)"],
+    ),
+    (
+        "studies.yaml",
+        "  population_kind: animals\n",
+        "  population_kind: animals\n  colour: red\n",
+        ["studies.yaml:1", "rat2020", "colour", "unknown field"],
+    ),
     ("articles.yaml", "file: a2.txt", "file: missing.txt", ["articles.yaml:", "A2", "file", "articles/missing.txt: file is missing"]),
     ("harm_figures.csv", "G1,nausea,12,", "G1,nausea,twelve,", ["harm_figures.csv:2", "G1", "value", "expected a number"]),
     ("legality.csv", "2026-01-01,high", "2026-02-30,high", ["legality.csv:2", "R1", "last_checked", "not a real calendar date"]),
@@ -67,7 +117,7 @@ def test_wrong_encoding_names_the_line(mini):
 
 
 def test_curly_and_straight_quotes_and_whitespace_are_normalised():
-    assert normalise_quote("it \u201cblocks\u201d  pain\nsignals \u2019") == "it \"blocks\" pain signals '"
+    assert normalise_quote("it \u201cblocks\u201d  pain\nsignals \u2019") == 'it "blocks" pain signals \''
 
 
 def test_every_planted_problem_is_listed_not_just_the_first(mini):

@@ -45,15 +45,16 @@ def esc(text: object) -> str:
 # Streamlit builds pages from the pages/ folder; its own menu is hidden (see
 # .streamlit/config.toml) so the links can carry readable names and icons.
 PAGES = (
-    ("dashboard.py", "Overview", "🏠"),
-    ("pages/1_Claims.py", "Claims", "💬"),
-    ("pages/2_Evidence.py", "Evidence", "🔬"),
-    ("pages/3_Articles.py", "Articles", "📰"),
-    ("pages/4_Adverse_effects.py", "Adverse effects", "⚠️"),
-    ("pages/5_Legality.py", "Legality", "⚖️"),
-    ("pages/6_Classroom.py", "Classroom", "🎓"),
-    ("pages/7_Methods_and_data.py", "Methods and data", "📖"),
+    ("dashboard.py", "Overview", ":material/home:"),
+    ("pages/1_Claims.py", "Claims", ":material/format_quote:"),
+    ("pages/2_Evidence.py", "Evidence", ":material/science:"),
+    ("pages/3_Articles.py", "Articles", ":material/article:"),
+    ("pages/4_Adverse_effects.py", "Adverse effects", ":material/warning:"),
+    ("pages/5_Legality.py", "Legality", ":material/gavel:"),
+    ("pages/6_Classroom.py", "Classroom", ":material/school:"),
+    ("pages/7_Methods_and_data.py", "Methods and data", ":material/menu_book:"),
 )
+# Material icons ship with Streamlit, so they draw offline and without emoji fonts.
 
 
 def nav_ui() -> None:
@@ -81,7 +82,9 @@ def _format(name: str, v: Views):
     if name == "topic":
         labels = dict(zip(v.ds["topics"]["id"], v.ds["topics"]["label"]))
         return lambda x: labels.get(x, x)
-    mapping = {"verdict": L.VERDICT, "certainty": L.CERTAINTY, "design": L.DESIGN, "region": {"world": "World", "us": "United States"}}[name]
+    mapping = {"verdict": L.VERDICT, "certainty": L.CERTAINTY, "design": L.DESIGN, "region": {"world": "World", "us": "United States"}}[
+        name
+    ]
     return lambda x: mapping.get(x, x)
 
 

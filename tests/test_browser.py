@@ -1,0 +1,220 @@
+"""Real server, real Chromium (Debian's), all traffic outside localhost blocked.
+
+These tests fail, never skip, when the browser cannot run: set
+CLAIMCHECK_CHROMIUM to the browser's path if it is not /usr/bin/chromium.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from .conftest import REAL, ROOT, edit
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = os.environ.get("CLAIMCHECK_CHROMIUM", "/usr/bin/chromium")
+LAUNCH_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+# Streamlit probes "<page>/_stcore/..." before falling back to the root; those 404s are its own, not the app's.
+STREAMLIT_PROBE = re.compile(r"/[^/]+/_stcore/(health|host-config)$")
+ARTIFACTS = Path(os.environ.get("CLAIMCHECK_ARTIFACTS", ROOT / ".test-artifacts"))
+
+# page path -> minimum number of charts drawn once the page is ready
+PAGES = {
+    "": 1,
+    "Claims": 1,
+    "Evidence": 1,
+    "Articles": 0,
+    "Adverse_effects": 2,
+    "Legality": 2,
+    "Classroom": 0,
+    "Methods_and_data": 0,
+}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def server(data_dir: Path):
+    port = free_port()
+    env = {**os.environ, "CLAIMCHECK_DATA_DIR": str(data_dir)}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port), "--server.headless", "true",
+         "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if urllib.request.urlopen(f"{base}/_stcore/health", timeout=2).status == 200:
+                    break
+            except OSError:
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                out = proc.stdout.read().decode(errors="replace") if proc.stdout else ""
+                pytest.fail(f"the Streamlit server did not start:\n{out[-3000:]}")
+            time.sleep(0.3)
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium not found at {CHROMIUM}: install Debian's chromium package (see README)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+        yield b
+        b.close()
+
+
+class Visit:
+    """A browser context that blocks everything outside localhost and records what went wrong."""
+
+    def __init__(self, browser, base: str):
+        self.base = base
+        self.ctx = browser.new_context(viewport={"width": 1400, "height": 1000})
+        self.blocked: list[str] = []
+        self.console_errors: list[str] = []
+        self.http_errors: list[str] = []
+        self.ctx.route("**/*", self._route)
+        self.page = self.ctx.new_page()
+        self.page.on("console", self._console)
+        self.page.on("pageerror", lambda e: self.console_errors.append(f"page error: {e}"))
+        self.page.on("response", self._response)
+
+    def _route(self, route):
+        url = route.request.url
+        if url.startswith(self.base) or url.startswith("data:") or url.startswith("blob:"):
+            route.continue_()
+        else:
+            self.blocked.append(url)
+            route.abort()
+
+    def _console(self, msg):
+        # Failed loads are judged by their URL in _response.
+        if msg.type == "error" and not msg.text.startswith("Failed to load resource"):
+            self.console_errors.append(msg.text)
+
+    def _response(self, resp):
+        if resp.status >= 400 and not STREAMLIT_PROBE.search(resp.url.split("?")[0]):
+            self.http_errors.append(f"{resp.status} {resp.url}")
+
+    def open(self, path: str, min_charts: int, query: str = ""):
+        self.page.goto(f"{self.base}/{path}{query}")
+        self.page.wait_for_selector("h1", timeout=60_000)
+        self.wait_idle()
+        if min_charts:
+            self.page.wait_for_function(
+                "n => document.querySelectorAll('.js-plotly-plot .main-svg').length >= n", arg=min_charts, timeout=60_000
+            )
+        return self.page
+
+    def wait_idle(self):
+        # Streamlit shows its status widget while the script runs.
+        self.page.wait_for_function(
+            "() => !document.querySelector('[data-testid=stStatusWidget]') && !document.querySelector('[data-testid=stSkeleton]')",
+            timeout=60_000,
+        )
+
+    def shot(self, name: str):
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        self.page.screenshot(path=str(ARTIFACTS / f"{name or 'overview'}.png"), full_page=True)
+
+    def close(self):
+        self.ctx.close()
+
+
+@pytest.fixture(scope="module")
+def real_server():
+    with server(REAL) as base:
+        yield base
+
+
+@pytest.mark.parametrize("path", list(PAGES))
+def test_every_page_loads_offline_with_no_error(browser, real_server, path):
+    v = Visit(browser, real_server)
+    try:
+        page = v.open(path, PAGES[path])
+        v.shot(path)
+        assert page.locator("[data-testid=stException]").count() == 0
+        assert page.get_by_text("not medical or legal advice").count() >= 1
+        assert v.console_errors == []
+        assert v.http_errors == []
+        assert v.blocked == [], "the app tried to reach the internet"
+    finally:
+        v.close()
+
+
+def test_maps_draw_their_shapes_with_no_internet(browser, real_server):
+    v = Visit(browser, real_server)
+    try:
+        page = v.open("Legality", 2)
+        page.wait_for_function("() => document.querySelectorAll('path.choroplethlocation').length > 60", timeout=60_000)
+        world, us = page.locator(".js-plotly-plot").all()[:2]
+        # One shape per jurisdiction with an entry: countries on the world map, states on the US map.
+        assert world.locator("path.choroplethlocation").count() >= 40
+        assert us.locator("path.choroplethlocation").count() >= 45
+        assert v.blocked == []
+    finally:
+        v.close()
+
+
+def test_shared_link_restores_the_filters(browser, real_server):
+    v = Visit(browser, real_server)
+    try:
+        page = v.open("Claims", 1, query="?verdict=contradicted&article=A2")
+        sidebar = page.locator("[data-testid=stSidebar]")
+        assert sidebar.get_by_text("Contradicted").count() >= 1
+        assert "verdict=contradicted" in page.url and "article=A2" in page.url
+    finally:
+        v.close()
+
+
+def test_broken_data_shows_the_banner_and_the_valid_parts(browser, tmp_path):
+    broken = tmp_path / "data"
+    shutil.copytree(REAL, broken)
+    edit(broken / "claims.yaml", "claim_type: efficacy", "claim_type: miracle")
+    (broken / "harms.yaml").write_text("- id: [unclosed\n", encoding="utf-8")
+    with server(broken) as base:
+        v = Visit(browser, base)
+        try:
+            page = v.open("", 1)
+            v.shot("broken-data")
+            assert page.get_by_text("The data folder has").count() == 1
+            assert page.locator("[data-testid=stException]").count() == 0
+            page = v.open("Adverse_effects", 0)
+            assert page.locator("[data-testid=stException]").count() == 0
+            assert page.get_by_text("There are no harms in the data yet").count() == 1
+        finally:
+            v.close()
