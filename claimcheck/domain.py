@@ -279,3 +279,51 @@ def filter_figures(figs: pd.DataFrame, harms: pd.DataFrame, severity=(), systems
     if kinds:
         mask &= figs["data_kind"].isin(kinds)
     return figs[mask]
+
+
+# --- article scorecard ------------------------------------------------------------
+# Items adopted from two published checklists. Each is answered from the curated
+# data, never re-judged on the page. DISCERN: Charnock et al., J Epidemiol Community
+# Health 1999 (questions as numbered in the instrument); HealthNewsReview.org's
+# ten review criteria.
+SCORECARD_ITEMS = (
+    ("sources", "Does it say which sources it used?", "DISCERN question 4 (sources of information)"),
+    ("date", "Does it say when it was written?", "DISCERN question 5 (when the information was produced)"),
+    ("uncertainty", "Does it mention uncertainty or limits of the evidence?", "DISCERN question 8 (areas of uncertainty)"),
+    ("harms", "Does it mention harms or side effects?", "DISCERN question 11 (risks); HealthNewsReview criterion 3 (harms)"),
+    ("serious_harms", "Serious harms in the harms table that it never mentions", "HealthNewsReview criterion 3 (harms)"),
+    ("wording", "Claims worded as confident or absolute", "HealthNewsReview criterion 4 (quality of the evidence)"),
+    (
+        "commercial",
+        "Signs of commercial intent",
+        "DISCERN question 6 (balanced and unbiased); HealthNewsReview: independent sources and conflicts of interest",
+    ),
+)
+
+
+def article_scorecard(ds: Dataset, claims: pd.DataFrame, mentions: pd.DataFrame, article_id: str) -> pd.DataFrame:
+    """The scorecard of one article: one row per adopted checklist item, with its answer."""
+    art = ds["articles"].set_index("id").loc[article_id]
+    mine = claims[claims["articles"].apply(lambda a: article_id in a)]
+    strong = int(mine["assertiveness"].isin(["confident", "absolute"]).sum())
+    serious = mentions[mentions["severity"].isin(["serious", "life_threatening"])]
+    missed = serious[~serious[article_id]] if article_id in serious.columns else serious
+    signals = art["commercial_signals"] or []
+
+    def yes(value) -> str:
+        return "yes" if value is True else "no" if value is False else "not recorded"
+
+    answers = {
+        "sources": yes(art["cites_sources"] if pd.notna(art["cites_sources"]) else None),
+        "date": "yes" if isinstance(art["date"], str) else "no",
+        "uncertainty": yes(art["mentions_uncertainty"] if pd.notna(art["mentions_uncertainty"]) else None),
+        "harms": yes(art["mentions_harms"] if pd.notna(art["mentions_harms"]) else None),
+        "serious_harms": f"{len(missed)} of {len(serious)}",
+        "wording": f"{strong} of {len(mine)}",
+        "commercial": f"{len(signals)} signal{'s' if len(signals) != 1 else ''}",
+    }
+    details = {
+        "serious_harms": ", ".join(missed["harm"]),
+        "commercial": "; ".join(s.get("kind", "").replace("_", " ") for s in signals),
+    }
+    return pd.DataFrame([{"Item": q, "Answer": answers[k], "Detail": details.get(k, ""), "From": src} for k, q, src in SCORECARD_ITEMS])

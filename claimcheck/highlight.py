@@ -1,32 +1,38 @@
-"""Find where each quote sits in an article's text, for highlighting."""
+"""Find where each quote sits in an article's text, for highlighting.
+
+Quotes can overlap (one article sentence may carry two claims), so the text is
+cut into segments at every quote boundary; each segment knows every claim that
+covers it, and each quote's end is where its claim's label goes. That way every
+claim quoted in an article is highlighted and labelled, even inside another.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+
+_SINGLE = "['\u2018\u2019\u201a\u201b\u2032]"
+_DOUBLE = '["\u201c\u201d\u201e\u201f\u2033]'
 
 
 def _pattern(quote: str) -> re.Pattern[str]:
     # Match any run of whitespace, and straight or curly quote marks, as the validator does.
-    out = []
+    out: list[str] = []
     for ch in quote.strip():
         if ch.isspace():
             if not out or out[-1] != r"\s+":
                 out.append(r"\s+")
         elif ch in "'\u2018\u2019\u201a\u201b\u2032":
-            out.append("['\u2018\u2019\u201a\u201b\u2032]")
+            out.append(_SINGLE)
         elif ch in '"\u201c\u201d\u201e\u201f\u2033':
-            out.append('["\u201c\u201d\u201e\u201f\u2033]')
+            out.append(_DOUBLE)
         else:
             out.append(re.escape(ch))
     return re.compile("".join(out))
 
 
-def highlight_spans(text: str, quotes: list[tuple[str, str]]) -> list[tuple[int, int, str]]:
-    """Non-overlapping (start, end, claim_id) spans, in text order.
-
-    Where two quotes overlap, the earlier-starting (then longer) one wins, so
-    every character is highlighted at most once.
-    """
+def quote_spans(text: str, quotes: list[tuple[str, str]]) -> list[tuple[int, int, str]]:
+    """(start, end, claim_id) of every quote found in ``text``, in text order."""
     found = []
     for claim_id, quote in quotes:
         if not quote or not quote.strip():
@@ -34,10 +40,24 @@ def highlight_spans(text: str, quotes: list[tuple[str, str]]) -> list[tuple[int,
         m = _pattern(quote).search(text)
         if m:
             found.append((m.start(), m.end(), claim_id))
-    found.sort(key=lambda s: (s[0], -(s[1] - s[0])))
-    out: list[tuple[int, int, str]] = []
-    for span in found:
-        if out and span[0] < out[-1][1]:
-            continue
-        out.append(span)
-    return out
+    return sorted(found, key=lambda s: (s[0], -(s[1] - s[0])))
+
+
+@dataclass(frozen=True)
+class Segment:
+    start: int
+    end: int
+    claims: tuple[str, ...]  # claims whose quote covers this stretch, earliest quote first
+    labels: tuple[str, ...]  # claims whose quote ends here: their labels follow the segment
+
+
+def highlight_segments(text: str, quotes: list[tuple[str, str]]) -> list[Segment]:
+    """Cut ``text`` into segments covering it end to end, each with the claims over it."""
+    spans = quote_spans(text, quotes)
+    cuts = sorted({0, len(text), *(s for s, _, _ in spans), *(e for _, e, _ in spans)})
+    segments = []
+    for a, b in zip(cuts, cuts[1:]):
+        covering = tuple(dict.fromkeys(c for s, e, c in spans if s <= a and b <= e))
+        ending = tuple(dict.fromkeys(c for _, e, c in spans if e == b))
+        segments.append(Segment(a, b, covering, ending))
+    return segments

@@ -1,10 +1,12 @@
 """Articles: each article's full text with its claims highlighted in place, and a scorecard."""
 
+from urllib.parse import urlencode
+
 import streamlit as st
 
 from claimcheck import domain as D
 from claimcheck import labels as L
-from claimcheck.highlight import highlight_spans
+from claimcheck.highlight import highlight_segments
 from ui.cards import claim_card
 from ui.frame import esc, md, page_setup, set_url_param, url_param
 
@@ -31,43 +33,56 @@ claims = v.claims.set_index("id")
 left, right = st.columns([3, 2], gap="large")
 with right:
     st.subheader("Scorecard")
-    mine = D.filter_claims(v.claims, D.Filters(article=(doc,)))
-    st.markdown(
-        f"- **Title:** {md(art['title']) if isinstance(art['title'], str) else '*none in the text*'}\n"
-        f"- **Date stated:** {md(art['date']) if isinstance(art['date'], str) else 'no'}\n"
-        f"- **Publisher, as the text shows:** {md(L.PUBLISHER.get(art['publisher_kind'], art['publisher_kind']))}\n"
-        f"- **Claims:** {len(mine)}\n"
-        f"- **Cites a specific source:** {'yes' if art['cites_sources'] else 'no'}\n"
-        f"- **Mentions harms:** {'yes' if art['mentions_harms'] else 'no'}\n"
-        f"- **Mentions uncertainty:** {'yes' if art['mentions_uncertainty'] else 'no'}\n"
-        f"- **Commercial signals:** {len(art['commercial_signals'])}"
-    )
+    st.caption("Items adopted from DISCERN and the HealthNewsReview criteria; answered from the curated data (see Methods).")
+    card = D.article_scorecard(v.ds, v.claims, v.harm_mentions, doc)
+    st.dataframe(card[["Item", "Answer", "Detail"]], hide_index=True, width="stretch", key="articles.scorecard")
     for s in art["commercial_signals"]:
-        st.markdown(f"  - {md(s['kind'].replace('_', ' '))}: “{md(s['quote'])}”")
+        st.markdown(f"- {md(s['kind'].replace('_', ' '))}: “{md(s['quote'])}”")
+    mine = D.filter_claims(v.claims, D.Filters(article=(doc,)))
     if not mine.empty:
-        st.markdown("**Claims by type**")
+        st.markdown(f"**{len(mine)} claims, by type**")
         st.dataframe(mine["type_label"].value_counts().rename_axis("Type").reset_index(name="Claims"), hide_index=True)
     st.subheader("Claim card")
     claim_ids = list(dict.fromkeys(quotes["claim_id"]))
     if claim_ids:
-        pick = st.selectbox("Open a claim from this article", claim_ids, key="articles.claim",
-                            format_func=lambda c: f"{c} · {claims.loc[c, 'statement'][:70]}")  # fmt: skip
+        wanted = url_param("claim", claim_ids)
+        pick = st.selectbox(
+            "Open a claim from this article (or select a highlight in the text)", claim_ids, key=f"articles.claim.{doc}",
+            index=claim_ids.index(wanted) if wanted else 0, format_func=lambda c: f"{c} · {claims.loc[c, 'statement'][:70]}",
+        )  # fmt: skip
+        set_url_param("claim", pick)
         claim_card(v, pick)
 with left:
     st.subheader(md(art["title"]) if isinstance(art["title"], str) else md(art["label"]))
-    st.caption("Each claim is highlighted with its verdict's colour, a dotted underline and its claim id with the verdict symbol.")
-    spans = highlight_spans(text, list(zip(quotes["claim_id"], quotes["text"])))
-    parts, pos = [], 0
-    for start, end, cid in spans:
-        verdict = claims.loc[cid, "verdict_label"] if cid in claims.index else "Not yet assessed"
-        colour = L.VERDICT_COLOUR.get(verdict, "#DDDDDD")
-        parts.append(esc(text[pos:start]))
-        parts.append(
-            f'<mark title="{esc(cid)}: {esc(verdict)}" style="background:{colour}33;border-bottom:2px dotted {colour};'
-            f'padding:0 2px">{esc(text[start:end])}<sup><b>{esc(cid)} {esc(L.VERDICT_ICON.get(verdict, ""))}</b></sup></mark>'
-        )
-        pos = end
-    parts.append(esc(text[pos:]))
+    st.caption(
+        "Each claim is highlighted in its verdict's colour with a dotted underline (double where two claims overlap), and labelled with its id and verdict symbol. Select a label to open the claim's card."
+    )
+    segments = highlight_segments(text, list(zip(quotes["claim_id"], quotes["text"])))
+
+    def verdict_of(cid: str) -> str:
+        return claims.loc[cid, "verdict_label"] if cid in claims.index else "Not yet assessed"
+
+    def link(cid: str) -> str:
+        return esc("?" + urlencode({**D.filters_to_query(filters), "doc": doc, "claim": cid}))
+
+    parts = []
+    for seg in segments:
+        chunk = esc(text[seg.start : seg.end])
+        if seg.claims:
+            colour = L.VERDICT_COLOUR.get(verdict_of(seg.claims[0]), "#DDDDDD")
+            # A double underline marks text that carries more than one claim.
+            line = "double" if len(seg.claims) > 1 else "dotted"
+            chunk = (
+                f'<mark title="{esc(", ".join(seg.claims))}" style="background:{colour}33;'
+                f'border-bottom:3px {line} {colour};padding:0 1px;color:inherit">{chunk}</mark>'
+            )
+        parts.append(chunk)
+        for cid in seg.labels:
+            verdict = verdict_of(cid)
+            parts.append(
+                f'<a href="{link(cid)}" target="_self" title="{esc(cid)}: {esc(verdict)}" '
+                f'style="text-decoration:none"><sup><b>[{esc(cid)} {esc(L.VERDICT_ICON.get(verdict, ""))}]</b></sup></a>'
+            )
     body = "".join(parts).replace("\n", "<br>")
     with st.container(border=True, height=700):
         st.markdown(f'<div style="font-size:1.05rem;line-height:1.6">{body}</div>', unsafe_allow_html=True)

@@ -201,6 +201,23 @@ def test_shared_link_restores_the_filters(browser, real_server):
         v.close()
 
 
+def test_selecting_a_claim_label_in_an_article_opens_its_card(browser, real_server):
+    v = Visit(browser, real_server)
+    try:
+        page = v.open("Articles", 0, query="?doc=A2")
+        labels = page.locator("a[href*='claim=C036']")
+        assert labels.count() == 1
+        assert page.locator("mark").count() >= 20
+        labels.first.click()
+        page.wait_for_url(re.compile(r"claim=C036"), timeout=30_000)
+        page.wait_for_selector("h1", timeout=60_000)
+        v.wait_idle()
+        assert page.locator("h4", has_text="C036").count() == 1
+        assert v.console_errors == [] and v.blocked == []
+    finally:
+        v.close()
+
+
 def test_broken_data_shows_the_banner_and_the_valid_parts(browser, tmp_path):
     broken = tmp_path / "data"
     shutil.copytree(REAL, broken)

@@ -95,6 +95,14 @@ def test_articles_page_shows_title_and_switches_article(real):
     assert at.subheader[0].value == md(title)
 
 
+def test_articles_page_scorecard_and_claim_from_url(real):
+    at = open_page("pages/3_Articles.py", query={"doc": "A2", "claim": "C036"})
+    card = at.dataframe[0].value.set_index("Item")
+    assert card.loc["Does it say when it was written?", "Answer"] == "no"
+    assert at.selectbox(key="articles.claim.A2").value == "C036"
+    assert any("C036" in m.value for m in at.markdown)
+
+
 def test_adverse_effects_page_flags_unmentioned_serious_harms_and_filters_kind(real):
     at = open_page("pages/4_Adverse_effects.py")
     assert any("Serious harms no article mentions" in w.value and "Seizures" in w.value for w in at.warning)

@@ -1,0 +1,130 @@
+"""Filtering, aggregation, highlighting and chart builders, on the tiny fixture and the real data."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from claimcheck import charts as C
+from claimcheck import domain as D
+from claimcheck.dataset import load_dataset
+from claimcheck.highlight import highlight_segments
+
+from .conftest import MINI, REAL
+
+
+@pytest.fixture(scope="module")
+def mini_ds():
+    return load_dataset(MINI)
+
+
+@pytest.fixture(scope="module")
+def real_ds():
+    return load_dataset(REAL)
+
+
+def test_filters_from_url_keep_known_values_and_drop_junk(mini_ds):
+    allowed = D.allowed_filter_values(mini_ds)
+    f = D.parse_filters(
+        {"verdict": "contradicted,<script>,not_supported", "article": ["A2", "A1,A1"], "design": 5, "colour": "red"}, allowed
+    )
+    assert f == D.Filters(article=("A1", "A2"), verdict=("not_supported", "contradicted"))
+    assert D.filters_to_query(f) == {"article": "A1,A2", "verdict": "not_supported,contradicted"}
+    assert D.parse_filters({}, allowed) == D.Filters() and not D.Filters().active
+
+
+def test_claim_filters_match_what_a_user_expects(mini_ds):
+    claims = D.claims_table(mini_ds)
+    assert list(D.filter_claims(claims, D.Filters(article=("A2",)))["id"]) == ["K3", "K4"]
+    assert list(D.filter_claims(claims, D.Filters(design=("rct",)))["id"]) == ["K2"]
+    assert list(D.filter_claims(claims, D.Filters(topic=("sleep",), verdict=("insufficient",)))["id"]) == ["K4"]
+    assert list(D.search_claims(claims, "BLOCKS pain")["id"]) == ["K2"]
+
+
+def test_headline_numbers(mini_ds):
+    n = D.headline_numbers(D.claims_table(mini_ds))
+    assert n == {"claims": 4, "assessed": 3, "with_controlled_human_study": 1, "contradicted_or_unsupported": 2, "insufficient": 1}
+
+
+def test_status_as_of_follows_history(mini_ds):
+    leg = mini_ds["legality"]
+    tx = lambda when: D.status_as_of(leg, when, "leaf").set_index("code")["status"].get("TX")  # noqa: E731
+    assert tx(dt.date(2018, 6, 1)) is None
+    assert tx(dt.date(2020, 6, 1)) == "regulated"
+    assert tx(dt.date(2023, 6, 1)) == "banned"  # the ban starts the day the regulation ends
+    assert D.status_as_of(leg, dt.date(2024, 1, 1), "7oh").empty
+
+
+def test_design_ladder_lists_every_rung_even_empty(mini_ds):
+    ladder = D.design_ladder(D.studies_table(mini_ds))
+    assert len(ladder) == 9
+    assert dict(zip(ladder["design"], ladder["studies"]))["rct"] == 1
+    assert ladder["studies"].sum() == 2
+
+
+def test_harm_mentions_put_serious_unmentioned_harms_first(mini_ds):
+    m = D.harm_mentions(mini_ds)
+    assert list(m["harm_id"]) == ["liver", "nausea"]
+    assert not m.loc[0, "A1"] and m.loc[1, "A1"]
+
+
+def test_scorecard_answers_from_the_data(mini_ds):
+    claims = D.claims_table(mini_ds)
+    card = D.article_scorecard(mini_ds, claims, D.harm_mentions(mini_ds), "A1").set_index("Item")
+    assert card.loc["Does it say when it was written?", "Answer"] == "no"
+    assert card.loc["Serious harms in the harms table that it never mentions", "Answer"] == "1 of 1"
+    assert card.loc["Serious harms in the harms table that it never mentions", "Detail"] == "Liver injury"
+    assert card.loc["Claims worded as confident or absolute", "Answer"] == "2 of 2"
+    assert card.loc["Signs of commercial intent", "Answer"] == "1 signal"
+    assert card["From"].str.contains("DISCERN|HealthNewsReview").all()
+
+
+def test_every_quote_in_every_real_article_gets_a_label(real_ds):
+    quotes = D.claim_quotes(real_ds)
+    for article, text in real_ds.article_texts.items():
+        mine = quotes[quotes["article"] == article]
+        segments = highlight_segments(text, list(zip(mine["claim_id"], mine["text"])))
+        assert "".join(text[s.start : s.end] for s in segments) == text
+        assert sum(len(s.labels) for s in segments) == len(mine), article
+
+
+def test_overlapping_quotes_are_both_highlighted():
+    text = "It is safe and it works well."
+    segs = highlight_segments(text, [("X", "It is safe and it works"), ("Y", "it works well.")])
+    assert [s.claims for s in segs if s.claims] == [("X",), ("X", "Y"), ("Y",)]
+    assert [c for s in segs for c in s.labels] == ["X", "Y"]
+
+
+def test_hype_chart_has_one_mark_per_rated_claim_with_its_id(mini_ds):
+    claims = D.claims_table(mini_ds)
+    fig = C.hype_gap(claims)
+    ids = [cd[0] for tr in fig.data if tr.customdata is not None for cd in tr.customdata]
+    assert sorted(ids) == ["K1", "K2", "K4"]
+    # colour and marker shape both encode the verdict
+    symbols = {tr.name: tr.marker.symbol for tr in fig.data if tr.mode == "markers"}
+    assert len(set(symbols.values())) == len(symbols)
+
+
+def test_figure_panel_refuses_to_mix_kinds_of_data(mini_ds):
+    figs = D.figures_table(mini_ds)
+    with pytest.raises(ValueError, match="several kinds of data"):
+        C.figure_panel(figs, "Mixed")
+    one = C.figure_panel(figs[figs["data_kind"] == "survey_respondents"], "Survey respondents")
+    assert "n = 200" in one.data[0].y[0] and "survey respondents" in one.data[0].y[0]
+
+
+def test_legal_map_marks_each_place_with_a_symbol_as_well_as_colour(mini_ds):
+    status = D.status_as_of(mini_ds["legality"], dt.date(2025, 1, 1), "leaf")
+    fig = C.legal_map(status[status["level"] == "state"], "us", "t")
+    geo = [tr for tr in fig.data if tr.type == "scattergeo"]
+    assert geo and all(tr.marker.symbol for tr in geo)
+    assert list(geo[0].locations) == ["TX"]
+
+
+def test_empty_input_gives_an_empty_state_not_an_error(mini_ds):
+    empty = D.claims_table(mini_ds).iloc[0:0]
+    fig = C.hype_gap(empty)
+    assert fig.layout.annotations[0].text == C.EMPTY_NOTE
+    assert C.claims_by_article(pd.DataFrame(columns=["article_label", "type_label", "claims"])).layout.annotations
