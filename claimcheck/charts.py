@@ -169,36 +169,69 @@ def mentioned_vs_reported(mentions: pd.DataFrame, articles: pd.DataFrame, title:
     return _base(fig, title, height=max(280, 34 * len(mentions) + 140))
 
 
-def figure_panel(figs: pd.DataFrame, kind_label: str) -> go.Figure:
-    """Bars for figures of ONE kind of data, each labelled with its denominator.
+UNIT_AXIS = {"percent": "Percent of the group", "count": "Count", "ratio": "Ratio (odds ratio or fold change)"}
 
-    Different kinds of data are never drawn on one axis: the caller makes one
-    panel per kind, and this builder refuses mixed input.
+
+def figure_panel(figs: pd.DataFrame, kind_label: str) -> go.Figure:
+    """Bars for figures of ONE kind of data and ONE unit, each labelled with its denominator.
+
+    Different kinds of data, or percentages and counts, are never drawn on one
+    axis: the caller makes one panel per kind and unit, and this builder refuses
+    mixed input.
     """
-    kinds = set(figs["data_kind"])
+    kinds, units = set(figs["data_kind"]), set(figs["unit"])
     if len(kinds) > 1:
         raise ValueError(f"figure_panel got several kinds of data: {sorted(kinds)}")
-    title = f"{kind_label}: what the figures count"
+    if len(units) > 1:
+        raise ValueError(f"figure_panel got several units: {sorted(units)}")
+    unit = next(iter(units), "count")
+    title = f"{kind_label}: {UNIT_AXIS[unit].lower()}"
     if figs.empty:
         return _empty(title)
     labels = [
-        _wrap(f"{h}: {'n = ' + format(int(d), ',') if pd.notna(d) else ''} {dl}", 48)
-        for h, d, dl in zip(figs["harm"], figs["denominator"], figs["denominator_label"])
+        _wrap(f"{h} — {'n = ' + format(int(d), ',') + ' ' if pd.notna(d) else ''}{dl} ({p})", 70)
+        for h, d, dl, p in zip(figs["harm"], figs["denominator"], figs["denominator_label"], figs["period"])
     ]
-    unit = figs["unit"].iloc[0] if figs["unit"].nunique() == 1 else None
-    text = [f"{v:g}%" if u == "percent" else f"{v:,.0f}" for v, u in zip(figs["value"], figs["unit"])]
+    text = [f"{v:g}%" if unit == "percent" else f"{v:,.4g}" for v in figs["value"]]
+    colours = [L.BLUE if v == "primary_record" else L.ORANGE for v in figs["verification"]]
+    patterns = ["" if v == "primary_record" else "/" for v in figs["verification"]]
     fig = go.Figure(
         go.Bar(
-            y=labels, x=figs["value"], orientation="h", text=text, textposition="outside", marker=dict(color=L.ORANGE),
-            customdata=list(zip(figs["id"], figs["source_label"], figs["period"], figs["place"])),
-            hovertemplate="%{y}<br>%{text}<br>%{customdata[1]} · %{customdata[2]} · %{customdata[3]}<extra></extra>",
+            y=labels, x=figs["value"], orientation="h", text=text, textposition="outside",
+            marker=dict(color=colours, pattern=dict(shape=patterns)),
+            customdata=list(zip(figs["id"], figs["source_label"], figs["period"], figs["place"], figs["verification"].map(L.VERIFICATION))),
+            hovertemplate="%{y}<br><b>%{text}</b><br>%{customdata[1]} · %{customdata[2]} · %{customdata[3]}<br>%{customdata[4]}<extra></extra>",
         )
     )  # fmt: skip
-    fig.update_yaxes(autorange="reversed", title=None)
-    fig.update_xaxes(
-        title={"percent": "Percent of the group", "count": "Count"}.get(unit, "Value (units differ: see labels)"), rangemode="tozero"
-    )
-    return _base(fig, title, height=max(240, 80 * len(figs) + 120))
+    fig.update_yaxes(autorange="reversed", title=None, tickfont=dict(size=12))
+    fig.update_xaxes(title=UNIT_AXIS[unit], rangemode="tozero")
+    if unit == "percent":
+        fig.update_xaxes(range=[0, max(100.0, float(figs["value"].max()) * 1.15)])
+    return _base(fig, title, height=max(240, 46 * len(figs) + 140))
+
+
+def counts_by_year(series: pd.DataFrame, title: str = "How many exposures were reported to poison centres each year?") -> go.Figure:
+    """One line per source of yearly counts; different sources are never joined into one line."""
+    if series.empty:
+        return _empty(title)
+    fig = go.Figure()
+    symbols = ["circle", "square", "diamond", "triangle-up", "x"]
+    colours = [L.BLUE, L.VERMILION, L.GREEN, L.PURPLE, L.ORANGE]
+    for i, (source, part) in enumerate(series.groupby("source_label", sort=False)):
+        part = part.sort_values("year")
+        fig.add_trace(
+            go.Scatter(
+                x=part["year"], y=part["value"], mode="lines+markers+text", name=_wrap(source, 40),
+                text=[f"{v:,.0f}" for v in part["value"]], textposition="top center",
+                marker=dict(symbol=symbols[i % len(symbols)], size=11, color=colours[i % len(colours)]),
+                line=dict(dash="dot", color=colours[i % len(colours)]),
+                customdata=list(zip(part["id"], part["denominator_label"])),
+                hovertemplate="%{x}: %{y:,} — %{customdata[1]}<extra></extra>",
+            )
+        )  # fmt: skip
+    fig.update_xaxes(title="Year", dtick=1)
+    fig.update_yaxes(title="Exposures reported (count)", rangemode="tozero")
+    return _base(fig, title, height=420)
 
 
 def legal_map(status: pd.DataFrame, region: str, title: str) -> go.Figure:

@@ -327,3 +327,27 @@ def article_scorecard(ds: Dataset, claims: pd.DataFrame, mentions: pd.DataFrame,
         "commercial": "; ".join(s.get("kind", "").replace("_", " ") for s in signals),
     }
     return pd.DataFrame([{"Item": q, "Answer": answers[k], "Detail": details.get(k, ""), "From": src} for k, q, src in SCORECARD_ITEMS])
+
+
+def figure_panels(figs: pd.DataFrame) -> list[tuple[str, str, pd.DataFrame]]:
+    """Figures split into panels of one kind of data and one unit each, in a fixed order."""
+    out = []
+    for kind in S.DATA_KINDS:
+        for unit in S.UNITS:
+            part = figs[(figs["data_kind"] == kind) & (figs["unit"] == unit)]
+            if not part.empty:
+                out.append((kind, unit, part))
+    return out
+
+
+def yearly_counts(figs: pd.DataFrame, data_kind: str = "poison_centre_exposures") -> pd.DataFrame:
+    """Count figures of one kind whose period is a single year, with the year as a number."""
+    part = figs[(figs["data_kind"] == data_kind) & (figs["unit"] == "count") & figs["period"].astype(str).str.fullmatch(r"\d{4}")]
+    part = part.copy()
+    part["year"] = part["period"].astype(int)
+    return part
+
+
+def claims_for_harm(claims: pd.DataFrame, harm_id: str) -> pd.DataFrame:
+    """Safety claims linked to one harm."""
+    return claims[claims["harms"].apply(lambda h: harm_id in (h or []))]

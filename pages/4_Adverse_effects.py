@@ -6,7 +6,8 @@ from claimcheck import charts as C
 from claimcheck import domain as D
 from claimcheck import labels as L
 from claimcheck import schema as S
-from ui.frame import chart, md, page_setup
+from ui.cards import harm_card
+from ui.frame import chart, md, page_setup, set_url_param, url_param
 
 v, filters = page_setup("Adverse effects")
 st.title("Adverse effects")
@@ -25,8 +26,25 @@ unmentioned = mentions[(mentions["n_articles"] == 0) & mentions["severity"].isin
 if not unmentioned.empty:
     st.warning("**Serious harms no article mentions:** " + ", ".join(md(h) for h in unmentioned["harm"]), icon="⚠️")
 
-st.subheader("How often: one panel per kind of data")
+st.subheader("One harm in detail")
+harm_ids = list(mentions["harm_id"])
+names = dict(zip(mentions["harm_id"], mentions["harm"]))
+wanted = url_param("harm", harm_ids)
+harm = st.selectbox("Harm", harm_ids, index=harm_ids.index(wanted) if wanted else 0, format_func=names.get, key="harms.pick")
+set_url_param("harm", harm if wanted or harm != harm_ids[0] else None)
+harm_card(v, harm)
+
 figs = v.figures
+st.subheader("Poison-centre reports by year")
+chart(
+    C.counts_by_year(D.yearly_counts(figs)),
+    key="harms.by_year",
+    sources="; ".join(dict.fromkeys(md(s) for s in D.yearly_counts(figs)["source_label"])) or "none",
+    not_shown="How many people use the product, so no rate of harm: a rise in calls can reflect more use, more awareness or more reporting. "
+    "Each line is one source, with the years it reported; lines from different sources are not joined.",
+)
+
+st.subheader("How often: one panel per kind of data and unit")
 c1, c2, c3 = st.columns(3)
 sev = c1.multiselect("Severity", S.SEVERITY, format_func=L.SEVERITY.get, key="harms.severity", placeholder="All")
 systems = sorted(v.ds["harms"]["body_system"].unique())
@@ -35,11 +53,11 @@ kinds = c3.multiselect("Kind of data", S.DATA_KINDS, format_func=L.DATA_KIND.get
 shown = D.filter_figures(figs, v.ds["harms"], sev, sysf, kinds)
 if shown.empty:
     st.warning("No figures match these choices.", icon="🔎")
-for kind in [k for k in S.DATA_KINDS if k in set(shown["data_kind"])]:
-    part = shown[shown["data_kind"] == kind]
+st.caption("Blue bars: figure seen on the primary record. Orange striped bars: seen only on a secondary page ⚠.")
+for kind, unit, part in D.figure_panels(shown):
     chart(
         C.figure_panel(part, L.DATA_KIND[kind]),
-        key=f"harms.panel.{kind}",
+        key=f"harms.panel.{kind}.{unit}",
         sources="; ".join(dict.fromkeys(md(s) for s in part["source_label"])),
         not_shown=L.DATA_KIND_MEANING[kind],
     )

@@ -113,11 +113,21 @@ def test_adverse_effects_page_flags_unmentioned_serious_harms_and_filters_kind(r
     assert titles[-1].startswith("Deaths")
 
 
-def test_figure_panels_never_mix_kinds_of_data(real):
+def test_figure_panels_never_mix_kinds_of_data_or_units(real):
     at = open_page("pages/4_Adverse_effects.py")
-    kinds_in_data = set(real["harm_figures"]["data_kind"])
-    panels = [t for t in fig_titles(at) if t.endswith("what the figures count")]
-    assert len(panels) == len(kinds_in_data)
+    figs = real["harm_figures"]
+    pairs = figs.groupby(["data_kind", "unit"]).ngroups
+    panels = [f for f in figures(at) if f["layout"]["title"]["text"].split(":")[0] in {"Poison-centre exposures", "Survey respondents",
+              "Cases in a case series", "Deaths", "Clinical study participants", "Products tested", "Regulatory actions"}]  # fmt: skip
+    assert len(panels) == pairs
+    for f in panels:
+        assert len(f["data"]) == 1  # one series per panel: one kind, one unit
+
+
+def test_harm_detail_from_url_shows_quotes_and_linked_claims(real):
+    at = open_page("pages/4_Adverse_effects.py", query={"harm": "dependence"})
+    assert at.selectbox(key="harms.pick").value == "dependence"
+    assert any("C037" in m.value for m in at.markdown), "the safety claim linked to this harm is listed"
 
 
 def test_legality_as_of_control_changes_the_maps():

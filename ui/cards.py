@@ -50,6 +50,16 @@ def claim_card(v: Views, claim_id: str) -> None:
         else:
             st.markdown(f"**Studies behind the verdict ({len(ev)})**")
             st.dataframe(study_rows(ev, with_direction=True), hide_index=True, width="stretch", column_config=STUDY_COLUMNS)
+        harms = [h for h in (c["harms"] or []) if h in set(v.harm_mentions["harm_id"])]
+        if harms:
+            st.markdown("**Harms that bear on this claim**")
+            hm = v.harm_mentions.set_index("harm_id")
+            for h in harms:
+                n = int((v.figures["harm_id"] == h).sum())
+                st.markdown(
+                    f"- [{md(hm.loc[h, 'harm'])}](Adverse_effects?harm={h}) · {md(hm.loc[h, 'severity_label'])} · "
+                    f"mentioned by {int(hm.loc[h, 'n_articles'])} of {len(v.ds['articles'])} articles · {n} figure(s)"
+                )
         if isinstance(c.get("last_checked"), str):
             st.caption(f"Verdict last reviewed {md(c['last_checked'])}.")
 
@@ -78,3 +88,38 @@ def study_rows(studies: pd.DataFrame, with_direction: bool = False) -> pd.DataFr
         out.insert(1, "Direction", studies["direction_label"])
         out.insert(2, "How it bears on the claim", studies["note"])
     return out
+
+
+def harm_card(v: Views, harm_id: str) -> None:
+    """One harm: what it is, which articles mention it (with quotes), its figures and the claims it bears on."""
+    rows = v.ds["harms"][v.ds["harms"]["id"] == harm_id]
+    if rows.empty:
+        st.info("That harm is not in the data.")
+        return
+    h = rows.iloc[0]
+    articles = dict(zip(v.ds["articles"]["id"], v.ds["articles"]["label"]))
+    with st.container(border=True):
+        st.markdown(f"#### {md(h['name'])} · {md(L.SEVERITY[h['severity']])}")
+        st.caption(f"Body system: {md(h['body_system'])}. {md(h['severity_note'] or '')}")
+        if isinstance(h["description"], str):
+            st.markdown(md(h["description"]))
+        if h["mentions"]:
+            st.markdown("**What the articles say**")
+            for q in h["mentions"]:
+                st.markdown(f"> “{md(q['text'])}”  \n> — {md(q['article'])} · {md(articles.get(q['article'], q['article']))}")
+        else:
+            st.markdown("**No article mentions it.**")
+        figs = v.figures[v.figures["harm_id"] == harm_id]
+        if figs.empty:
+            st.caption("No verified frequency figure for this harm.")
+        else:
+            st.dataframe(
+                figs[["value", "unit", "denominator", "denominator_label", "data_kind_label", "period", "place", "source_label", "source_url", "note"]],
+                hide_index=True, width="stretch", column_config={"source_url": st.column_config.LinkColumn("Source", display_text="open ↗")},
+            )  # fmt: skip
+        linked = D.claims_for_harm(v.claims, harm_id)
+        if not linked.empty:
+            st.markdown(
+                "**Safety claims this harm bears on:** "
+                + "; ".join(f"{md(i)} ({md(vl)})" for i, vl in zip(linked["id"], linked["verdict_label"]))
+            )
