@@ -141,35 +141,50 @@ def design_ladder(ladder: pd.DataFrame, title: str = "What kind of studies is th
     return _base(fig, title, height=420)
 
 
-def mentioned_vs_reported(mentions: pd.DataFrame, articles: pd.DataFrame, title: str = "Which harms do the articles mention?") -> go.Figure:
-    """A grid of harms (rows, most severe first) by articles (columns): ✔ mentioned, ✖ not mentioned."""
+MENTION_CUE = {
+    "warns": ("circle", L.BLUE, "warns of it"),
+    "downplays": ("triangle-down", L.PURPLE, "mentions it only to deny or minimise it"),
+    "": ("x-thin-open", L.VERMILION, "never mentions it"),
+}
+
+
+def mentioned_vs_reported(
+    mentions: pd.DataFrame, articles: pd.DataFrame, title: str = "Which harms do the articles warn about?"
+) -> go.Figure:
+    """A grid of harms (rows, most severe first) by articles (columns): warns, downplays or silent."""
     if mentions.empty:
         return _empty(title)
     art_ids = [a for a in articles["id"] if a in mentions.columns]
-    art_label = dict(zip(articles["id"], articles["id"]))
-    xs, ys, symbols, colours, custom = [], [], [], [], []
+    art_label = dict(zip(articles["id"], articles["label"]))
+    fig = go.Figure()
     row_label = [f"{h} ({s})" for h, s in zip(mentions["harm"], mentions["severity_label"])]
-    for (_, row), rl in zip(mentions.iterrows(), row_label):
-        for a in art_ids:
-            xs.append(art_label[a])
-            ys.append(rl)
-            yes = bool(row[a])
-            symbols.append("circle" if yes else "x-thin-open")
-            colours.append(L.BLUE if yes else L.VERMILION)
-            custom.append((row["harm_id"], a, "mentioned" if yes else "not mentioned"))
-    fig = go.Figure(
-        go.Scatter(
-            x=xs, y=ys, mode="markers",
-            marker=dict(symbol=symbols, color=colours, size=16, line=dict(width=2, color=colours)),
-            customdata=custom, hovertemplate="%{y}<br>Article %{x}: %{customdata[2]}<extra></extra>", showlegend=False,
-        )
-    )  # fmt: skip
-    fig.update_yaxes(autorange="reversed", title=None, type="category")
-    fig.update_xaxes(title="Article (● mentioned, ✕ not mentioned)", side="top", type="category")
-    return _base(fig, title, height=max(280, 34 * len(mentions) + 140))
+    for stance, (symbol, colour, words) in MENTION_CUE.items():
+        xs, ys, custom = [], [], []
+        for (_, row), rl in zip(mentions.iterrows(), row_label):
+            for a in art_ids:
+                if row[a] == stance:
+                    xs.append(a)
+                    ys.append(rl)
+                    custom.append((row["harm_id"], art_label.get(a, a)))
+        fig.add_trace(
+            go.Scatter(
+                x=xs, y=ys, mode="markers", name=f"{'●▼✕'[list(MENTION_CUE).index(stance)]} {words[0].upper() + words[1:]}",
+                marker=dict(symbol=symbol, color=colour, size=15, line=dict(width=2, color=colour)),
+                customdata=custom, hovertemplate="%{y}<br>%{x} · %{customdata[1]}: " + words + "<extra></extra>",
+            )
+        )  # fmt: skip
+    fig.update_yaxes(autorange="reversed", title=None, type="category", categoryorder="array", categoryarray=row_label)
+    fig.update_xaxes(title="Article", side="top", type="category", categoryorder="array", categoryarray=art_ids)
+    fig.update_layout(legend=dict(orientation="h", y=-0.02, x=0))
+    return _base(fig, title, height=max(300, 30 * len(mentions) + 180))
 
 
-UNIT_AXIS = {"percent": "Percent of the group", "count": "Count", "ratio": "Ratio (odds ratio or fold change)"}
+UNIT_AXIS = {
+    "percent": "Percent of the group",
+    "count": "Count",
+    "ratio": "Ratio (odds ratio or fold change)",
+    "percent_change": "Percent change over the period",
+}
 
 
 def figure_panel(figs: pd.DataFrame, kind_label: str) -> go.Figure:
@@ -192,18 +207,20 @@ def figure_panel(figs: pd.DataFrame, kind_label: str) -> go.Figure:
         _wrap(f"{h} — {'n = ' + format(int(d), ',') + ' ' if pd.notna(d) else ''}{dl} ({p})", 70)
         for h, d, dl, p in zip(figs["harm"], figs["denominator"], figs["denominator_label"], figs["period"])
     ]
-    text = [f"{v:g}%" if unit == "percent" else f"{v:,.4g}" for v in figs["value"]]
+    text = [f"{v:,.4g}%" if unit in ("percent", "percent_change") else f"{v:,.4g}" for v in figs["value"]]
     colours = [L.BLUE if v == "primary_record" else L.ORANGE for v in figs["verification"]]
     patterns = ["" if v == "primary_record" else "/" for v in figs["verification"]]
     fig = go.Figure(
         go.Bar(
-            y=labels, x=figs["value"], orientation="h", text=text, textposition="outside",
+            # Bars are keyed by figure id so two figures with the same label stay two bars.
+            y=figs["id"], x=figs["value"], orientation="h", text=text, textposition="outside",
             marker=dict(color=colours, pattern=dict(shape=patterns)),
             customdata=list(zip(figs["id"], figs["source_label"], figs["period"], figs["place"], figs["verification"].map(L.VERIFICATION))),
-            hovertemplate="%{y}<br><b>%{text}</b><br>%{customdata[1]} · %{customdata[2]} · %{customdata[3]}<br>%{customdata[4]}<extra></extra>",
+            hovertext=labels,
+            hovertemplate="%{hovertext}<br><b>%{text}</b><br>%{customdata[1]} · %{customdata[2]} · %{customdata[3]}<br>%{customdata[4]}<extra></extra>",
         )
     )  # fmt: skip
-    fig.update_yaxes(autorange="reversed", title=None, tickfont=dict(size=12))
+    fig.update_yaxes(autorange="reversed", title=None, tickfont=dict(size=12), tickvals=list(figs["id"]), ticktext=labels)
     fig.update_xaxes(title=UNIT_AXIS[unit], rangemode="tozero")
     if unit == "percent":
         fig.update_xaxes(range=[0, max(100.0, float(figs["value"].max()) * 1.15)])

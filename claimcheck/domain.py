@@ -209,24 +209,34 @@ def claim_evidence(ds: Dataset, claim_id: str) -> pd.DataFrame:
 
 # --- harms ------------------------------------------------------------------------
 def harm_mentions(ds: Dataset) -> pd.DataFrame:
-    """One row per harm: severity, and for each article whether it mentions the harm."""
+    """One row per harm: severity, and for each article how it mentions the harm.
+
+    Each article column holds "warns" (presents it as a risk), "downplays" (mentions
+    it only to deny or minimise it) or "" (never mentions it). ``n_articles``
+    counts the articles that warn.
+    """
     harms = ds["harms"]
     article_ids = list(ds["articles"]["id"])
     rows = []
     for _, h in harms.iterrows():
-        mentioned = {m.get("article") for m in h["mentions"]}
+        stance: dict[str, str] = {}
+        for m in h["mentions"]:
+            a, st = m.get("article"), m.get("stance") or "warns"
+            if stance.get(a) != "warns":
+                stance[a] = st
         row = {
             "harm_id": h["id"],
             "harm": h["name"],
             "body_system": h["body_system"],
             "severity": h["severity"],
             "severity_label": L.SEVERITY[h["severity"]],
-            "n_articles": len(mentioned & set(article_ids)),
+            "n_articles": sum(1 for a in article_ids if stance.get(a) == "warns"),
+            "n_downplay": sum(1 for a in article_ids if stance.get(a) == "downplays"),
         }
         for a in article_ids:
-            row[a] = a in mentioned
+            row[a] = stance.get(a, "")
         rows.append(row)
-    columns = ["harm_id", "harm", "body_system", "severity", "severity_label", "n_articles", *article_ids]
+    columns = ["harm_id", "harm", "body_system", "severity", "severity_label", "n_articles", "n_downplay", *article_ids]
     df = pd.DataFrame(rows, columns=columns)
     sev = {s: i for i, s in enumerate(reversed(S.SEVERITY))}
     return df.sort_values(["severity", "n_articles"], key=lambda s: s.map(sev) if s.name == "severity" else s).reset_index(drop=True)
@@ -291,7 +301,7 @@ SCORECARD_ITEMS = (
     ("date", "Does it say when it was written?", "DISCERN question 5 (when the information was produced)"),
     ("uncertainty", "Does it mention uncertainty or limits of the evidence?", "DISCERN question 8 (areas of uncertainty)"),
     ("harms", "Does it mention harms or side effects?", "DISCERN question 11 (risks); HealthNewsReview criterion 3 (harms)"),
-    ("serious_harms", "Serious harms in the harms table that it never mentions", "HealthNewsReview criterion 3 (harms)"),
+    ("serious_harms", "Serious harms in the harms table that it never warns about", "HealthNewsReview criterion 3 (harms)"),
     ("wording", "Claims worded as confident or absolute", "HealthNewsReview criterion 4 (quality of the evidence)"),
     (
         "commercial",
@@ -307,7 +317,7 @@ def article_scorecard(ds: Dataset, claims: pd.DataFrame, mentions: pd.DataFrame,
     mine = claims[claims["articles"].apply(lambda a: article_id in a)]
     strong = int(mine["assertiveness"].isin(["confident", "absolute"]).sum())
     serious = mentions[mentions["severity"].isin(["serious", "life_threatening"])]
-    missed = serious[~serious[article_id]] if article_id in serious.columns else serious
+    missed = serious[serious[article_id] != "warns"] if article_id in serious.columns else serious
     signals = art["commercial_signals"] or []
 
     def yes(value) -> str:

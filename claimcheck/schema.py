@@ -138,7 +138,7 @@ POPULATION_KINDS = ("humans", "animals", "cells", "products", "none")
 VERIFICATION = ("primary_record", "secondary_only")
 DIRECTIONS = ("supports", "partly_supports", "contradicts", "no_bearing")
 SEVERITY = ("mild", "moderate", "serious", "life_threatening")
-UNITS = ("percent", "count", "ratio")
+UNITS = ("percent", "count", "ratio", "percent_change")
 DATA_KINDS = (
     "poison_centre_exposures",
     "survey_respondents",
@@ -162,6 +162,17 @@ _QUOTE_FIELDS = (
         "The words exactly as they appear in the article (whitespace and curly quotes aside).",
         required=True,
         check=CHECK_QUOTE,
+    ),
+)
+
+STANCES = ("warns", "downplays")
+_MENTION_FIELDS = (
+    *_QUOTE_FIELDS,
+    Field(
+        "stance",
+        STRING,
+        "warns: the article presents it as a risk (the default); downplays: it mentions the harm only to deny or minimise it.",
+        enum=STANCES,
     ),
 )
 
@@ -325,7 +336,7 @@ TABLES: tuple[Table, ...] = (
             Field("severity", STRING, "Severity class (an editorial judgement).", required=True, enum=SEVERITY),
             Field("severity_note", TEXT, "Why this severity class."),
             Field("description", TEXT, "What the harm is, in plain words."),
-            Field("mentions", OBJECT_LIST, "Quotes from articles that mention the harm.", item_fields=_QUOTE_FIELDS),
+            Field("mentions", OBJECT_LIST, "Quotes from articles that mention the harm, with their stance.", item_fields=_MENTION_FIELDS),
             Field("last_checked", DATE, "When the row was last reviewed."),
         ),
     ),

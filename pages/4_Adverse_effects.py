@@ -19,12 +19,13 @@ if mentions.empty:
 chart(
     C.mentioned_vs_reported(mentions, v.ds["articles"]),
     key="harms.mentions",
-    sources="Harms table; each mention is a verbatim quote from the article, checked by the validator.",
+    sources="Harms table; each mention is a verbatim quote from the article, checked by the validator, "
+    "with whether it warns of the harm or mentions it only to deny or minimise it.",
     not_shown="How often each harm happens: see the figures below, one panel per kind of data.",
 )
 unmentioned = mentions[(mentions["n_articles"] == 0) & mentions["severity"].isin(["serious", "life_threatening"])]
 if not unmentioned.empty:
-    st.warning("**Serious harms no article mentions:** " + ", ".join(md(h) for h in unmentioned["harm"]), icon="⚠️")
+    st.warning("**Serious harms no article warns about:** " + ", ".join(md(h) for h in unmentioned["harm"]), icon="⚠️")
 
 st.subheader("One harm in detail")
 harm_ids = list(mentions["harm_id"])

@@ -67,15 +67,15 @@ def test_design_ladder_lists_every_rung_even_empty(mini_ds):
 def test_harm_mentions_put_serious_unmentioned_harms_first(mini_ds):
     m = D.harm_mentions(mini_ds)
     assert list(m["harm_id"]) == ["liver", "nausea"]
-    assert not m.loc[0, "A1"] and m.loc[1, "A1"]
+    assert m.loc[0, "A1"] == "" and m.loc[1, "A1"] == "warns"
 
 
 def test_scorecard_answers_from_the_data(mini_ds):
     claims = D.claims_table(mini_ds)
     card = D.article_scorecard(mini_ds, claims, D.harm_mentions(mini_ds), "A1").set_index("Item")
     assert card.loc["Does it say when it was written?", "Answer"] == "no"
-    assert card.loc["Serious harms in the harms table that it never mentions", "Answer"] == "1 of 1"
-    assert card.loc["Serious harms in the harms table that it never mentions", "Detail"] == "Liver injury"
+    assert card.loc["Serious harms in the harms table that it never warns about", "Answer"] == "1 of 1"
+    assert card.loc["Serious harms in the harms table that it never warns about", "Detail"] == "Liver injury"
     assert card.loc["Claims worded as confident or absolute", "Answer"] == "2 of 2"
     assert card.loc["Signs of commercial intent", "Answer"] == "1 signal"
     assert card["From"].str.contains("DISCERN|HealthNewsReview").all()
@@ -119,7 +119,8 @@ def test_figure_panel_refuses_to_mix_kinds_of_data(mini_ds):
         ("deaths", "count"),
     ]
     one = C.figure_panel(figs[figs["data_kind"] == "survey_respondents"], "Survey respondents")
-    assert "n = 200" in one.data[0].y[0] and "survey respondents" in one.data[0].y[0]
+    label = one.layout.yaxis.ticktext[0]
+    assert "n = 200" in label and "survey respondents" in label
 
 
 def test_legal_map_marks_each_place_with_a_symbol_as_well_as_colour(mini_ds):
@@ -135,3 +136,18 @@ def test_empty_input_gives_an_empty_state_not_an_error(mini_ds):
     fig = C.hype_gap(empty)
     assert fig.layout.annotations[0].text == C.EMPTY_NOTE
     assert C.claims_by_article(pd.DataFrame(columns=["article_label", "type_label", "claims"])).layout.annotations
+
+
+def test_a_mention_that_denies_a_harm_is_not_counted_as_a_warning(mini, tmp_path):
+    from .conftest import edit
+
+    edit(mini / "harms.yaml", "      text: Some users report mild nausea.", "      text: Some users report mild nausea.\n      stance: downplays")
+    m = D.harm_mentions(load_dataset(mini)).set_index("harm_id")
+    assert m.loc["nausea", "A1"] == "downplays" and m.loc["nausea", "n_articles"] == 0
+
+
+def test_two_figures_with_the_same_label_stay_two_bars(mini_ds):
+    figs = D.figures_table(mini_ds)
+    twin = pd.concat([figs.iloc[[1]], figs.iloc[[1]].assign(id="G9")])
+    fig = C.figure_panel(twin, "Cases")
+    assert list(fig.data[0].y) == ["G2", "G9"]

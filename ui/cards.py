@@ -58,7 +58,7 @@ def claim_card(v: Views, claim_id: str) -> None:
                 n = int((v.figures["harm_id"] == h).sum())
                 st.markdown(
                     f"- [{md(hm.loc[h, 'harm'])}](Adverse_effects?harm={h}) · {md(hm.loc[h, 'severity_label'])} · "
-                    f"mentioned by {int(hm.loc[h, 'n_articles'])} of {len(v.ds['articles'])} articles · {n} figure(s)"
+                    f"{int(hm.loc[h, 'n_articles'])} of {len(v.ds['articles'])} articles warn of it · {n} figure(s)"
                 )
         if isinstance(c.get("last_checked"), str):
             st.caption(f"Verdict last reviewed {md(c['last_checked'])}.")
@@ -106,7 +106,8 @@ def harm_card(v: Views, harm_id: str) -> None:
         if h["mentions"]:
             st.markdown("**What the articles say**")
             for q in h["mentions"]:
-                st.markdown(f"> “{md(q['text'])}”  \n> — {md(q['article'])} · {md(articles.get(q['article'], q['article']))}")
+                cue = " · **mentions it only to deny or minimise it**" if q.get("stance") == "downplays" else ""
+                st.markdown(f"> “{md(q['text'])}”  \n> — {md(q['article'])} · {md(articles.get(q['article'], q['article']))}{cue}")
         else:
             st.markdown("**No article mentions it.**")
         figs = v.figures[v.figures["harm_id"] == harm_id]
