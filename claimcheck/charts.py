@@ -8,6 +8,7 @@ None of them reads files, widgets or session state.
 
 from __future__ import annotations
 
+import datetime as dt
 import textwrap
 
 import pandas as pd
@@ -251,18 +252,24 @@ def counts_by_year(series: pd.DataFrame, title: str = "How many exposures were r
     return _base(fig, title, height=420)
 
 
-def legal_map(status: pd.DataFrame, region: str, title: str) -> go.Figure:
-    """Choropleth of legal status, with a status symbol at each jurisdiction so colour is not the only cue."""
+def legal_map(status: pd.DataFrame, region: str, title: str, local: pd.DataFrame | None = None, today=None) -> go.Figure:
+    """Choropleth of legal status, with a status symbol at each jurisdiction so colour is not the only cue.
+
+    Low-confidence entries carry a "?" beside their symbol. On the US map, a star
+    marks each state with city or county rules (``local`` from
+    :func:`claimcheck.domain.local_rules_by_state`).
+    """
     if status.empty:
         return _empty(title)
     df = status.copy()
     df["status_label"] = df["status"].map(L.LEGAL_STATUS)
     mode = "USA-states" if region == "us" else "ISO-3"
     df["hover"] = [
-        f"<b>{n}</b><br>{s} (confidence: {L.CONFIDENCE[c]})<br>{_wrap(i or '', 50)}<br>From {st or '?'}"
-        + (f" to {en}" if en else "") + f"<br>Checked {lc}"
-        for n, s, c, i, st, en, lc in zip(
-            df["name"], df["status_label"], df["confidence"], df["instrument"], df["start"], df["end"], df["last_checked"]
+        f"<b>{n}</b><br>{s} (confidence: {L.CONFIDENCE[c]})<br>{_wrap(i if isinstance(i, str) else '', 50)}<br>"
+        f"From {st if isinstance(st, str) else 'date not verified'}" + (f" to {en}" if isinstance(en, str) else "")
+        + f"<br>Source: {_wrap(u[0] if len(u) else 'none found', 60)}<br>Checked {lc}" + (f" ({(today - dt.date.fromisoformat(lc)).days} days ago)" if today else "")
+        for n, s, c, i, st, en, lc, u in zip(
+            df["name"], df["status_label"], df["confidence"], df["instrument"], df["start"], df["end"], df["last_checked"], df["source_urls"]
         )
     ]  # fmt: skip
     fig = go.Figure()
@@ -280,12 +287,45 @@ def legal_map(status: pd.DataFrame, region: str, title: str) -> go.Figure:
         )  # fmt: skip
         fig.add_trace(
             go.Scattergeo(
-                locations=part["code"], locationmode=mode, mode="markers", name=status_label,
-                marker=dict(symbol=L.LEGAL_STATUS_SYMBOL[status_label], color="white", size=9, line=dict(color="#222222", width=1.5)),
+                locations=part["code"], locationmode=mode, mode="markers+text", name=status_label,
+                marker=dict(
+                    symbol=L.LEGAL_STATUS_SYMBOL[status_label],
+                    # open symbols take their colour from `color`; filled ones get a white fill and dark outline
+                    color="#222222" if L.LEGAL_STATUS_SYMBOL[status_label].endswith("-open") else "white",
+                    size=9, line=dict(color="#222222", width=1.5),
+                ),
+                text=["?" if c == "low" else "" for c in part["confidence"]], textposition="middle right",
+                textfont=dict(size=13, color="#222222"),
                 customdata=part[["code"]], hovertext=part["hover"], hovertemplate="%{hovertext}<extra></extra>",
+            )
+        )  # fmt: skip
+    if local is not None and not local.empty and region == "us":
+        fig.add_trace(
+            go.Scattergeo(
+                locations=local["state"], locationmode="USA-states", mode="markers", name="★ City or county rules",
+                marker=dict(symbol="star", size=15, color=L.YELLOW, line=dict(color="#222222", width=1)),
+                customdata=local[["state"]], hovertext=local["summary"],
+                hovertemplate="<b>City or county rules</b><br>%{hovertext}<extra></extra>",
             )
         )  # fmt: skip
     geo = dict(scope="usa", showlakes=False) if region == "us" else dict(projection_type="natural earth", showcountries=True)
     fig.update_geos(showframe=False, **geo)
-    fig.update_layout(legend=dict(orientation="h", y=-0.05, title="Status (symbol shown on each place)"))
+    fig.update_layout(legend=dict(orientation="h", y=-0.05, title="Status (symbol on each place; ? = low confidence)"))
     return _base(fig, title, height=520)
+
+
+def timeline(events: pd.DataFrame, title: str = "When did the rules change?") -> go.Figure:
+    """One row per jurisdiction, one mark per dated event; hover gives the event and its source."""
+    if events.empty:
+        return _empty(title)
+    order = list(dict.fromkeys(events.sort_values("when")["place"]))
+    fig = go.Figure(
+        go.Scatter(
+            x=events["when"], y=events["place"], mode="markers", marker=dict(symbol="diamond", size=13, color=L.BLUE, line=dict(color="#222", width=1)),
+            customdata=list(zip(events["id"], events["date"], events["event"].map(lambda t: _wrap(t, 60)), events["link"].fillna(""))),
+            hovertemplate="<b>%{y}</b> · %{customdata[1]}<br>%{customdata[2]}<br>%{customdata[3]}<extra></extra>", showlegend=False,
+        )
+    )  # fmt: skip
+    fig.update_yaxes(type="category", categoryorder="array", categoryarray=order, autorange="reversed", title=None)
+    fig.update_xaxes(title="Date", showgrid=True, gridcolor="#eeeeee")
+    return _base(fig, title, height=max(320, 30 * len(order) + 140))

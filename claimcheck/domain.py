@@ -361,3 +361,35 @@ def yearly_counts(figs: pd.DataFrame, data_kind: str = "poison_centre_exposures"
 def claims_for_harm(claims: pd.DataFrame, harm_id: str) -> pd.DataFrame:
     """Safety claims linked to one harm."""
     return claims[claims["harms"].apply(lambda h: harm_id in (h or []))]
+
+
+def local_rules_by_state(status: pd.DataFrame) -> pd.DataFrame:
+    """City and county rules in force, grouped by the state they sit in (for a marker per state)."""
+    from .codes import state_of_local
+
+    local = status[status["level"] == "local"].copy()
+    if local.empty:
+        return pd.DataFrame(columns=["state", "n", "summary"])
+    local["state"] = local["code"].map(state_of_local)
+    local["line"] = [
+        f"{n}: {L.LEGAL_STATUS[s]}" + (f" (from {st})" if isinstance(st, str) else " (start date not verified)")
+        for n, s, st in zip(local["name"], local["status"], local["start"])
+    ]
+    grouped = local.groupby("state", sort=True)
+    return pd.DataFrame({"state": list(grouped.groups), "n": grouped.size().values, "summary": grouped["line"].agg("<br>".join).values})
+
+
+def jurisdiction_history(legality: pd.DataFrame, code: str) -> pd.DataFrame:
+    """Every row for one jurisdiction, oldest first within each scope."""
+    rows = legality[legality["code"] == code].copy()
+    rows["_start"] = rows["start"].map(lambda v: b[0] if (b := date_bounds(v)) else dt.date.min)
+    return rows.sort_values(["scope", "_start"]).drop(columns="_start").reset_index(drop=True)
+
+
+def timeline_events(timeline: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
+    """Timeline events with a plotting date (first day of a partial date) and a jurisdiction name."""
+    ev = timeline.copy()
+    ev["when"] = pd.to_datetime(ev["date"].map(lambda v: b[0] if (b := date_bounds(v)) else None))
+    ev["place"] = ev["jurisdiction"].map(lambda c: names.get(c, "International" if c == "INTL" else c))
+    ev["link"] = ev["source_urls"].map(lambda u: u[0] if u else None)
+    return ev.sort_values("when").reset_index(drop=True)

@@ -1,4 +1,4 @@
-"""Legality: world and US maps of legal status, as of a chosen year, with sources."""
+"""Legality: world and US maps of legal status, as of a chosen year, with sources and history."""
 
 import datetime as dt
 
@@ -7,12 +7,15 @@ import streamlit as st
 from claimcheck import charts as C
 from claimcheck import domain as D
 from claimcheck import labels as L
-from ui.frame import chart, page_setup, set_url_param, url_param
+from ui.frame import chart, md, page_setup, selected_ids, set_url_param, url_param
 
 STALE_DAYS = 365
 v, filters = page_setup("Legality")
 st.title("Legality")
-st.caption("**Not legal advice.** Laws change quickly; every status shows when its source was last checked.")
+st.caption(
+    "**Not legal advice.** Laws change quickly and many entries rest on secondary pages: every status shows its source, "
+    f"when it was last checked, and its confidence. ⏳ marks a check older than {STALE_DAYS} days; ? and ⚠ mark low confidence."
+)
 legality = v.ds["legality"]
 if legality.empty:
     st.info("There is no legal data yet.")
@@ -37,15 +40,60 @@ set_url_param("scope", None if scope == "leaf" else scope)
 when = today if year == today.year else dt.date(year, 12, 31)
 status = D.status_as_of(legality, when, scope)
 regions = filters.region or D.REGIONS
-source_note = "Legality table: each status with the page where it was seen (see the table below)."
+source_note = "Legality table: each status with the page where it was seen (hover a place, or see the table below)."
+picked: list[str] = []
+
+federal = status[status["level"] == "federal"]
+if not federal.empty:
+    f = federal.iloc[0]
+    st.markdown(f"**{md(f['name'])}, {md(L.SCOPE[scope].lower())}:** {md(L.LEGAL_STATUS[f['status']])} — {md(f['instrument'] or '')}")
+
 if "world" in regions:
     world = status[status["level"].isin(["country", "federal"])]
-    chart(C.legal_map(world, "world", f"Where is it legal? Countries, as of {when:%d %b %Y}"), key="legality.world", sources=source_note,
-          not_shown="Countries with no entry are blank: no source was found, which does not mean it is legal there.")  # fmt: skip
+    event = chart(
+        C.legal_map(world, "world", f"Where is it legal? Countries, as of {when:%d %b %Y}", today=today),
+        key="legality.world", sources=source_note, select=True,
+        not_shown="Countries with no entry are blank: no source was found, which does not mean it is legal there.",
+    )  # fmt: skip
+    picked += selected_ids(event)
 if "us" in regions:
     us = status[status["level"] == "state"]
-    chart(C.legal_map(us, "us", f"Where is it legal? US states, as of {when:%d %b %Y}"), key="legality.us", sources=source_note,
-          not_shown="City and county rules (listed in the table below) and the federal position are not coloured on this map.")  # fmt: skip
+    event = chart(
+        C.legal_map(us, "us", f"Where is it legal? US states, as of {when:%d %b %Y}", local=D.local_rules_by_state(status), today=today),
+        key="legality.us", sources=source_note, select=True,
+        not_shown="The federal position (above) also applies in every state. ★ marks states with city or county rules; "
+        "they are listed when you hover the star and in the table below.",
+    )  # fmt: skip
+    picked += selected_ids(event)
+
+st.subheader("One jurisdiction's history")
+codes = list(dict.fromkeys(legality.sort_values("name")["code"]))
+names = dict(zip(legality["code"], legality["name"]))
+if picked and picked[0] in codes:
+    st.session_state["legality.place"] = picked[0]
+elif "legality.place" not in st.session_state:
+    st.session_state["legality.place"] = url_param("place", codes) or ("USA" if "USA" in codes else codes[0])
+place = st.selectbox("Jurisdiction (or select one on a map)", codes, format_func=lambda c: f"{names.get(c, c)} ({c})", key="legality.place")
+set_url_param("place", place)
+history = D.jurisdiction_history(legality, place)
+hist = history.assign(
+    Status=history["status"].map(L.LEGAL_STATUS),
+    Scope=history["scope"].map(L.SCOPE),
+    Source=history["source_urls"].apply(lambda u: u[0] if u else None),
+)[["Scope", "Status", "start", "end", "instrument", "confidence", "verification", "last_checked", "Source", "note", "disagreement"]]
+st.dataframe(hist, hide_index=True, width="stretch", key="legality.history",
+             column_config={"Source": st.column_config.LinkColumn("Source", display_text="open ↗")})  # fmt: skip
+all_urls = list(dict.fromkeys(u for urls in history["source_urls"] for u in urls))
+if len(all_urls) > 1:
+    with st.expander(f"All {len(all_urls)} pages where these statuses were seen"):
+        for u in all_urls:
+            st.markdown(f"- {md(u)}")
+
+timeline = v.ds["timeline"]
+if not timeline.empty:
+    events = D.timeline_events(timeline, names)
+    chart(C.timeline(events), key="legality.timeline", sources="Legal timeline table: each event with the page where it was seen.",
+          not_shown="Only the federal and national events that were sourced; most state changes are in the table below.")  # fmt: skip
 
 st.subheader("Every entry, with its source")
 table = legality.copy()

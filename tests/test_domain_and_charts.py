@@ -141,7 +141,11 @@ def test_empty_input_gives_an_empty_state_not_an_error(mini_ds):
 def test_a_mention_that_denies_a_harm_is_not_counted_as_a_warning(mini, tmp_path):
     from .conftest import edit
 
-    edit(mini / "harms.yaml", "      text: Some users report mild nausea.", "      text: Some users report mild nausea.\n      stance: downplays")
+    edit(
+        mini / "harms.yaml",
+        "      text: Some users report mild nausea.",
+        "      text: Some users report mild nausea.\n      stance: downplays",
+    )
     m = D.harm_mentions(load_dataset(mini)).set_index("harm_id")
     assert m.loc["nausea", "A1"] == "downplays" and m.loc["nausea", "n_articles"] == 0
 
@@ -151,3 +155,24 @@ def test_two_figures_with_the_same_label_stay_two_bars(mini_ds):
     twin = pd.concat([figs.iloc[[1]], figs.iloc[[1]].assign(id="G9")])
     fig = C.figure_panel(twin, "Cases")
     assert list(fig.data[0].y) == ["G2", "G9"]
+
+
+def test_local_rules_are_grouped_per_state_for_the_us_map(mini_ds):
+    status = D.status_as_of(mini_ds["legality"], dt.date(2025, 1, 1), "leaf")
+    local = D.local_rules_by_state(status)
+    assert list(local["state"]) == ["TX"] and "Austin, TX: Banned (from 2018)" in local["summary"][0]
+    fig = C.legal_map(status[status["level"] == "state"], "us", "t", local=local)
+    stars = [tr for tr in fig.data if tr.type == "scattergeo" and tr.marker.symbol == "star"]
+    assert len(stars) == 1 and list(stars[0].locations) == ["TX"]
+
+
+def test_low_confidence_places_carry_a_question_mark(mini_ds):
+    status = D.status_as_of(mini_ds["legality"], dt.date(2025, 1, 1), "leaf")
+    fig = C.legal_map(status[status["level"] == "state"], "us", "t")
+    marks = [tr for tr in fig.data if tr.type == "scattergeo"]
+    assert list(marks[0].text) == ["?"]  # Texas's current row has low confidence
+
+
+def test_jurisdiction_history_is_in_date_order(mini_ds):
+    hist = D.jurisdiction_history(mini_ds["legality"], "TX")
+    assert list(hist["status"]) == ["regulated", "banned"]

@@ -175,3 +175,13 @@ def test_broken_data_shows_banner_and_still_shows_valid_rows(mini, monkeypatch):
 def test_junk_in_the_url_is_ignored(page, monkeypatch):
     at = open_page(page, query={"verdict": "<script>", "claim": "../../etc", "year": "99999", "scope": "x", "doc": "%00", "zzz": "1"})
     assert not at.error
+
+
+def test_legality_history_from_url_and_switch_to_7oh_rules(real):
+    at = open_page("pages/5_Legality.py", query={"place": "THA"})
+    hist = at.dataframe[0].value
+    assert list(hist["Status"]) == ["Banned", "No specific law", "Regulated"]  # 1943 ban, 2021 delisting, 2022 act
+    leaf = figures(at)
+    at.radio(key="legality.scope").set_value("7oh").run()
+    assert at.query_params["scope"] == "7oh"
+    assert figures(at)[1]["data"] != leaf[1]["data"]
