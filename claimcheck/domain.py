@@ -393,3 +393,57 @@ def timeline_events(timeline: pd.DataFrame, names: dict[str, str]) -> pd.DataFra
     ev["place"] = ev["jurisdiction"].map(lambda c: names.get(c, "International" if c == "INTL" else c))
     ev["link"] = ev["source_urls"].map(lambda u: u[0] if u else None)
     return ev.sort_values("when").reset_index(drop=True)
+
+
+def evidence_links(ds: Dataset) -> pd.DataFrame:
+    """One row per claim-study link, with the claim's topic and the study's design."""
+    links = ds["claim_studies"].merge(ds["claims"][["id", "topic"]], left_on="claim_id", right_on="id", how="inner").drop(columns="id")
+    links = links.merge(
+        ds["studies"][["id", "design", "title", "year", "urls", "verification"]], left_on="study_id", right_on="id", how="inner"
+    )
+    topic_label = dict(zip(ds["topics"]["id"], ds["topics"]["label"]))
+    links["topic_label"] = links["topic"].map(topic_label).fillna(links["topic"])
+    return links.drop(columns="id")
+
+
+def evidence_matrix(links: pd.DataFrame, topics: pd.DataFrame) -> pd.DataFrame:
+    """Studies per topic x design x direction; every topic and design appears, so gaps show.
+
+    Returns columns topic, topic_label, design, direction, studies (0 for empty cells,
+    with direction None).
+    """
+    counts = links.groupby(["topic", "design", "direction"])["study_id"].nunique().reset_index(name="studies")
+    labels = dict(zip(topics["id"], topics["label"]))
+    used = [t for t in topics["id"] if t in set(links["topic"])] or list(topics["id"])
+    rows = []
+    for t in used:
+        for d in L.DESIGN_ORDER:
+            cell = counts[(counts["topic"] == t) & (counts["design"] == d)]
+            if cell.empty:
+                rows.append({"topic": t, "topic_label": labels.get(t, t), "design": d, "direction": None, "studies": 0})
+            for _, r in cell.iterrows():
+                rows.append(
+                    {"topic": t, "topic_label": labels.get(t, t), "design": d, "direction": r["direction"], "studies": int(r["studies"])}
+                )
+    return pd.DataFrame(rows, columns=["topic", "topic_label", "design", "direction", "studies"])
+
+
+def cell_studies(links: pd.DataFrame, topic: str, design: str) -> pd.DataFrame:
+    """The studies behind one cell of the evidence matrix, with the claims they bear on."""
+    part = links[(links["topic"] == topic) & (links["design"] == design)]
+    return (
+        part.groupby(["study_id", "title", "year", "verification"], sort=False)
+        .agg(
+            claims=("claim_id", lambda s: ", ".join(dict.fromkeys(s))),
+            directions=("direction", lambda s: ", ".join(dict.fromkeys(s))),
+            link=("urls", lambda u: u.iloc[0][0] if len(u.iloc[0]) else None),
+        )
+        .reset_index()
+    )
+
+
+def claim_ladder(ds: Dataset, claim_id: str) -> dict[str, int]:
+    """How many linked studies sit on each rung of the design ladder for one claim."""
+    ev = claim_evidence(ds, claim_id)
+    counts = ev["design"].value_counts()
+    return {d: int(counts[d]) for d in L.DESIGN_ORDER if d in counts}

@@ -4,8 +4,9 @@ import streamlit as st
 
 from claimcheck import charts as C
 from claimcheck import domain as D
+from claimcheck import labels as L
 from ui.cards import STUDY_COLUMNS, study_rows
-from ui.frame import chart, empty_state, filter_summary, page_setup
+from ui.frame import chart, empty_state, filter_summary, md, page_setup, selected_ids
 
 v, filters = page_setup("Evidence")
 st.title("Evidence")
@@ -22,6 +23,35 @@ chart(
     not_shown="Whether the studies support or contradict the claims (see each claim's card). "
     "Traditional use is listed but never counts as evidence that something works.",
 )
+st.subheader("Evidence map")
+links = D.evidence_links(v.ds)
+links = links[links["claim_id"].isin(claim_ids)]
+if filters.design:
+    links = links[links["design"].isin(filters.design)]
+event = chart(
+    C.evidence_matrix(D.evidence_matrix(links, v.ds["topics"])),
+    key="evidence.matrix",
+    sources="Claim-study links: each study linked to a claim, with whether it supports or contradicts it; designs from the studies table.",
+    not_shown="How good each study is within its rung, or how many people it studied: open a cell to see. "
+    "A large mark in an animal or cell column is still no evidence in people.",
+    select=True,
+)
+cells = [c for c in selected_ids(event) if "|" in c]
+if cells:
+    topic, design = cells[0].split("|", 1)
+    found = D.cell_studies(links, topic, design)
+    st.markdown(
+        f"**{md(dict(zip(v.ds['topics']['id'], v.ds['topics']['label'])).get(topic, topic))} · {md(L.DESIGN.get(design, design))}: {len(found)} stud{'ies' if len(found) != 1 else 'y'}**"
+    )
+    if found.empty:
+        st.info("No study of this design was found for this topic: this cell is a gap in the evidence.")
+    else:
+        st.dataframe(found, hide_index=True, width="stretch", key="evidence.cell",
+                     column_config={"link": st.column_config.LinkColumn("Link", display_text="open ↗")})  # fmt: skip
+else:
+    st.caption("Select a mark (or a grey gap) to list the studies in that cell.")
+
+st.subheader("All studies")
 if studies.empty:
     empty_state("studies", filters)
 else:

@@ -176,3 +176,20 @@ def test_low_confidence_places_carry_a_question_mark(mini_ds):
 def test_jurisdiction_history_is_in_date_order(mini_ds):
     hist = D.jurisdiction_history(mini_ds["legality"], "TX")
     assert list(hist["status"]) == ["regulated", "banned"]
+
+
+def test_evidence_matrix_shows_every_gap_and_cells_lead_to_their_studies(mini_ds):
+    links = D.evidence_links(mini_ds)
+    matrix = D.evidence_matrix(links, mini_ds["topics"])
+    # one topic with links (pain) x 9 designs: 2 filled cells, 7 gaps
+    assert len(matrix) == 9 and (matrix["studies"] == 0).sum() == 7
+    fig = C.evidence_matrix(matrix)
+    keys = {cd[0] for tr in fig.data for cd in tr.customdata}
+    assert "pain|rct" in keys and "pain|animal" in keys and "pain|in_vitro" in keys
+    cell = D.cell_studies(links, "pain", "rct")
+    assert list(cell["study_id"]) == ["trial2022"] and cell["claims"][0] == "K2" and cell["directions"][0] == "contradicts"
+
+
+def test_claim_ladder_counts_studies_per_rung(mini_ds):
+    assert D.claim_ladder(mini_ds, "K1") == {"animal": 1}
+    assert D.claim_ladder(mini_ds, "K3") == {}

@@ -44,6 +44,9 @@ def claim_card(v: Views, claim_id: str) -> None:
             st.markdown(f"**What was searched:** {md(c['searched'])}")
         if isinstance(c.get("would_change"), str):
             st.markdown(f"**What would change the verdict:** {md(c['would_change'])}")
+        ladder = D.claim_ladder(v.ds, claim_id)
+        if ladder:
+            st.markdown("**Evidence ladder:** " + " · ".join(f"{n} × {md(L.DESIGN[d])}" for d, n in ladder.items()))
         ev = D.claim_evidence(v.ds, claim_id)
         if ev.empty:
             st.caption("No studies are linked to this claim yet.")
