@@ -218,6 +218,41 @@ def test_selecting_a_claim_label_in_an_article_opens_its_card(browser, real_serv
         v.close()
 
 
+def _click_first_point(page, chart_index: int, trace_index: int = -1):
+    plot = page.locator(".js-plotly-plot").nth(chart_index)
+    points = plot.locator(".scatterlayer .trace").nth(trace_index).locator(".points path")
+    points.first.click(force=True)
+
+
+def test_a_mark_on_the_overview_chart_opens_its_claim(browser, real_server):
+    v = Visit(browser, real_server)
+    try:
+        page = v.open("", 1)
+        assert page.locator("h4").count() == 0
+        _click_first_point(page, 0)
+        page.wait_for_selector("h4", timeout=30_000)
+        v.wait_idle()
+        heading = page.locator("h4").first.inner_text()
+        assert re.match(r"C\d{3} · ", heading)
+        assert "claim=" + heading.split(" · ")[0] in page.url
+        assert v.console_errors == []
+    finally:
+        v.close()
+
+
+def test_a_cell_of_the_evidence_map_lists_its_studies(browser, real_server):
+    v = Visit(browser, real_server)
+    try:
+        page = v.open("Evidence", 2)
+        _click_first_point(page, 1, 1)  # first trace after the gaps: a filled cell
+        page.wait_for_function("() => document.body.innerText.match(/: \\d+ stud(y|ies)/)", timeout=30_000)
+        v.wait_idle()
+        assert page.locator("[data-testid=stDataFrame]").count() >= 2  # the cell's studies and the full table
+        assert v.console_errors == []
+    finally:
+        v.close()
+
+
 def test_broken_data_shows_the_banner_and_the_valid_parts(browser, tmp_path):
     broken = tmp_path / "data"
     shutil.copytree(REAL, broken)
