@@ -247,7 +247,8 @@ def test_a_cell_of_the_evidence_map_lists_its_studies(browser, real_server):
         _click_first_point(page, 1, 1)  # first trace after the gaps: a filled cell
         page.wait_for_function("() => document.body.innerText.match(/: \\d+ stud(y|ies)/)", timeout=30_000)
         v.wait_idle()
-        assert page.locator("[data-testid=stDataFrame]").count() >= 2  # the cell's studies and the full table
+        # the cell's studies and the full study table
+        page.wait_for_function("() => document.querySelectorAll('[data-testid=stDataFrame]').length >= 2", timeout=30_000)
         assert v.console_errors == []
     finally:
         v.close()

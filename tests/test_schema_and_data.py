@@ -89,12 +89,37 @@ def test_every_study_has_a_url_that_was_seen(real):
     assert real["studies"]["urls"].apply(len).min() >= 1
 
 
-def test_assessed_claims_carry_certainty_reasons_and_rationale(real):
-    assessed = real["claims"][real["claims"]["verdict"].notna()]
-    assert len(assessed) >= 5
-    assert assessed["certainty"].notna().all()
-    assert assessed["reasons"].apply(len).min() >= 1
-    assert assessed["rationale"].str.len().min() > 40
+def test_every_claim_has_verdict_certainty_reasons_and_rationale(real):
+    claims = real["claims"]
+    assert claims["verdict"].notna().all(), list(claims[claims["verdict"].isna()]["id"])
+    assert claims["certainty"].notna().all()
+    assert claims["reasons"].apply(len).min() >= 1
+    assert claims["rationale"].str.len().min() > 40
+
+
+def test_efficacy_mechanism_and_study_claims_have_sources_or_a_recorded_search(real):
+    linked = set(real["claim_studies"]["claim_id"])
+    needs = real["claims"][real["claims"]["claim_type"].isin(["efficacy", "mechanism", "study"])]
+    missing = [cid for cid, searched in zip(needs["id"], needs["searched"]) if cid not in linked and not isinstance(searched, str)]
+    assert missing == []
+
+
+def test_traditional_use_never_counts_as_evidence_of_efficacy(real):
+    links = real["claim_studies"].merge(real["studies"][["id", "design"]], left_on="study_id", right_on="id")
+    links = links.merge(real["claims"][["id", "claim_type"]], left_on="claim_id", right_on="id", suffixes=("", "_c"))
+    bad = links[
+        (links["design"] == "traditional") & (links["claim_type"] == "efficacy") & links["direction"].isin(["supports", "partly_supports"])
+    ]
+    assert bad.empty, bad[["claim_id", "study_id"]].values.tolist()
+
+
+def test_unverified_sources_are_flagged_in_the_data(real):
+    studies = real["studies"]
+    assert set(studies["verification"]) <= {"primary_record", "secondary_only"}
+    assert (studies["verification"] == "secondary_only").any()
+    # a secondary-only row says what was and was not seen
+    secondary = studies[studies["verification"] == "secondary_only"]
+    assert secondary["verification_note"].notna().all()
 
 
 # --- guards on the code -----------------------------------------------------------
