@@ -37,8 +37,8 @@ else:
         C.hype_gap(claims),
         key="overview.hype",
         sources="Claims ledger (verbatim quotes from the articles), with verdicts and GRADE-style certainty from the studies listed on the Evidence page.",
-        not_shown="Claims whose evidence is not yet rated are left off. Certainty rates the human evidence only; "
-        "strong animal data still count as 'none' or 'very low' for people.",
+        not_shown="Marks are sized by how many articles make the claim. Claims not yet rated are left off. Certainty rates the "
+        "human evidence only, so strong animal data still count as 'none' for people.",
         select=True,
     )
     picked = selected_ids(event)

@@ -51,6 +51,13 @@ def hype_gap(claims: pd.DataFrame, title: str = "How sure do the articles sound,
     if rated.empty:
         return _empty(title)
     fig = go.Figure()
+    # Below the diagonal the wording is surer than the evidence: shade it.
+    fig.add_trace(
+        go.Scatter(
+            x=[0.5, 4.5, 4.5], y=[-0.5, -0.5, 4.5], fill="toself", mode="none", fillcolor="rgba(213,94,0,0.07)",
+            name="Shaded: sounds surer than the evidence (hype gap)", hoverinfo="skip",
+        )
+    )  # fmt: skip
     # Where wording matches evidence: absolute wording needs high certainty.
     fig.add_trace(
         go.Scatter(
@@ -61,8 +68,9 @@ def hype_gap(claims: pd.DataFrame, title: str = "How sure do the articles sound,
     # Spread marks that share a cell so every claim stays visible and clickable.
     offsets = rated.groupby(["assertiveness_rank", "certainty_rank"]).cumcount()
     sizes = rated.groupby(["assertiveness_rank", "certainty_rank"])["id"].transform("size")
-    dx = ((offsets % 4) - (sizes.clip(upper=4) - 1) / 2) * 0.16
-    dy = ((offsets // 4) - ((sizes - 1) // 4) / 2) * 0.16
+    per_row = 6
+    dx = ((offsets % per_row) - (sizes.clip(upper=per_row) - 1) / 2) * 0.12
+    dy = ((offsets // per_row) - ((sizes - 1) // per_row) / 2) * 0.17
     for verdict in L.VERDICT_COLOUR:
         part = rated[rated["verdict_label"] == verdict]
         if part.empty:
@@ -93,9 +101,6 @@ def hype_gap(claims: pd.DataFrame, title: str = "How sure do the articles sound,
         title="Certainty of the human evidence →", range=[-0.5, 4.5], tickvals=[0, 1, 2, 3, 4],
         ticktext=[L.CERTAINTY[k] for k in L.CERTAINTY_RANK], showgrid=True, gridcolor="#eeeeee",
     )  # fmt: skip
-    fig.add_annotation(
-        x=4.4, y=-0.35, text="Hype gap: sounds sure, evidence weak", showarrow=False, xanchor="right", font=dict(color=L.VERMILION)
-    )
     return _base(fig, title, height=520)
 
 

@@ -114,7 +114,10 @@ def claims_table(ds: Dataset) -> pd.DataFrame:
     claims["certainty_rank"] = claims["certainty"].map(L.CERTAINTY_RANK)
     links = ds["claim_studies"].merge(ds["studies"][["id", "design"]], left_on="study_id", right_on="id", how="left")
     designs = links.groupby("claim_id")["design"].agg(lambda s: tuple(sorted(set(s.dropna()))))
+    backing = links[links["direction"].isin(["supports", "partly_supports"])]
+    backing_designs = backing.groupby("claim_id")["design"].agg(lambda s: tuple(sorted(set(s.dropna()))))
     claims["designs"] = claims["id"].map(designs).apply(lambda v: v if isinstance(v, tuple) else ())
+    claims["backing_designs"] = claims["id"].map(backing_designs).apply(lambda v: v if isinstance(v, tuple) else ())
     claims["n_studies"] = claims["id"].map(links.groupby("claim_id").size()).fillna(0).astype(int)
     return claims
 
@@ -146,7 +149,8 @@ def search_claims(claims: pd.DataFrame, text: str) -> pd.DataFrame:
 
 def headline_numbers(claims: pd.DataFrame) -> dict[str, int]:
     """The few honest numbers on the home page."""
-    controlled = claims["designs"].apply(lambda d: bool(set(d) & set(L.HUMAN_CONTROLLED)))
+    # "Rests on" means a randomised trial or systematic review that supports or partly supports it.
+    controlled = claims["backing_designs"].apply(lambda d: bool(set(d) & set(L.HUMAN_CONTROLLED)))
     return {
         "claims": len(claims),
         "assessed": int(claims["verdict"].notna().sum()),
