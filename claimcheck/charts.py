@@ -112,7 +112,7 @@ def claims_by_article(counts: pd.DataFrame, title: str = "Which article claims w
     types = [t for t in L.CLAIM_TYPE.values() if t in totals.index]
     patterns = ["", "/", "\\", "x", "-", "|", "+", "."]
     colours = [L.BLUE, L.ORANGE, L.GREEN, L.PURPLE, L.SKY, L.VERMILION, L.YELLOW, L.GREY]
-    by = counts.groupby(["article_label", "type_label"], sort=False)["claims"].sum().reset_index()
+    by = counts.groupby(["article", "article_label", "type_label"], sort=False)["claims"].sum().reset_index()
     fig = go.Figure()
     for i, t in enumerate(types):
         part = by[by["type_label"] == t]
@@ -120,8 +120,8 @@ def claims_by_article(counts: pd.DataFrame, title: str = "Which article claims w
             go.Bar(
                 y=part["article_label"], x=part["claims"], name=t, orientation="h",
                 marker=dict(color=colours[i % len(colours)], pattern=dict(shape=patterns[i % len(patterns)])),
-                customdata=part[["type_label"]], text=part["claims"], textposition="inside",
-                hovertemplate="%{y}<br>%{customdata[0]}: %{x} claim(s)<extra></extra>",
+                customdata=[(f"{a}|{t}", t) for a, t in zip(part["article"], part["type_label"])], text=part["claims"], textposition="inside",
+                hovertemplate="%{y}<br>%{customdata[1]}: %{x} claim(s)<extra></extra>",
             )
         )  # fmt: skip
     fig.update_layout(barmode="stack")

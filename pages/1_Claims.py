@@ -5,7 +5,7 @@ import streamlit as st
 from claimcheck import charts as C
 from claimcheck import domain as D
 from ui.cards import claim_card
-from ui.frame import chart, empty_state, filter_summary, page_setup, set_url_param, url_param
+from ui.frame import chart, empty_state, filter_summary, md, page_setup, selected_ids, set_url_param, url_param
 
 v, filters = page_setup("Claims")
 st.title("Claims")
@@ -14,6 +14,18 @@ filter_summary(filters, v, ("article", "topic", "verdict", "certainty", "design"
 
 text = st.text_input("Search claims and quotes", key="claims.search", placeholder="e.g. opioid, neuropathic, FDA")
 claims = D.search_claims(D.filter_claims(v.claims, filters), text)
+all_matching = claims
+# A bar selected on the chart below narrows the table to that article and claim type.
+bars = [b.split("|", 1) for b in selected_ids(st.session_state.get("claims.by_article")) if "|" in b]
+if bars:
+    keep = claims.apply(lambda c: any(a in c["articles"] and t == c["type_label"] for a, t in bars), axis=1)
+    claims = claims[keep]
+    st.info(
+        "Showing the claims of the bar(s) selected on the chart: "
+        + md("; ".join(f"{a}, {t}" for a, t in bars))
+        + ". Double-click the chart to clear the selection.",
+        icon="👆",
+    )
 
 if claims.empty:
     empty_state("claims", filters)
@@ -25,7 +37,12 @@ else:
         }
     )  # fmt: skip
     st.markdown(f"**{len(claims)} claim{'s' if len(claims) != 1 else ''}**")
-    st.dataframe(table, hide_index=True, width="stretch", key="claims.table")
+    st.caption("Select a row to open the claim below.")
+    event = st.dataframe(table, hide_index=True, width="stretch", key="claims.table", on_select="rerun", selection_mode="single-row")
+    rows = list(event.selection.rows) if event is not None else []
+    if rows and rows != st.session_state.get("claims.table.previous-rows"):
+        st.session_state["claims.pick"] = table.iloc[rows[0]]["Claim"]
+    st.session_state["claims.table.previous-rows"] = rows
     st.download_button(
         "Download these claims (CSV)",
         table.to_csv(index=False).encode(),
@@ -33,23 +50,23 @@ else:
         mime="text/csv",
         key="claims.download",
     )
-    chart(
-        C.claims_by_article(D.claims_by_article(claims, v.ds["articles"])),
-        key="claims.by_article",
-        sources="Claims ledger built from the five articles' text; one claim counts once for each article that makes it.",
-        not_shown="How true the claims are: see the verdicts above and the Overview chart.",
-    )
+chart(
+    C.claims_by_article(D.claims_by_article(all_matching, v.ds["articles"])),
+    key="claims.by_article",
+    sources="Claims ledger built from the articles' text; one claim counts once for each article that makes it.",
+    not_shown="How true the claims are: see the verdicts above and the Overview chart. Select a bar to list its claims.",
+    select=True,
+)
 
 st.subheader("Claim detail")
 ids = list(claims["id"]) if not claims.empty else []
-current = url_param("claim", v.claims["id"])
+current = st.session_state.get("claims.pick") or url_param("claim", v.claims["id"])
 options = ids if current in ids or current is None else [current, *ids]
 if options:
     labels = dict(zip(v.claims["id"], v.claims["statement"]))
-    choice = st.selectbox(
-        "Open a claim", options, index=options.index(current) if current in options else 0,
-        format_func=lambda x: f"{x} · {labels.get(x, '')[:90]}", key="claims.pick",
-    )  # fmt: skip
+    if st.session_state.get("claims.pick") not in options:
+        st.session_state["claims.pick"] = current if current in options else options[0]
+    choice = st.selectbox("Open a claim", options, format_func=lambda x: f"{x} · {labels.get(x, '')[:90]}", key="claims.pick")
     set_url_param("claim", choice)
     claim_card(v, choice)
 else:

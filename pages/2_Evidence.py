@@ -16,12 +16,14 @@ filter_summary(filters, v, ("article", "topic", "verdict", "certainty", "design"
 claim_ids = set(D.filter_claims(v.claims, filters)["id"])
 studies = D.filter_studies(v.studies, filters, claim_ids)
 ladder = D.design_ladder(studies)
+rungs = selected_ids(st.session_state.get("evidence.ladder"))
 chart(
     C.design_ladder(ladder),
     key="evidence.ladder",
+    select=True,
     sources="Studies table; each study's design as recorded from its primary record or the page where it was seen.",
     not_shown="Whether the studies support or contradict the claims (see each claim's card). "
-    "Traditional use is listed but never counts as evidence that something works.",
+    "Traditional use is listed but never counts as evidence that something works. Select a bar to list its studies.",
 )
 st.subheader("Evidence map")
 links = D.evidence_links(v.ds)
@@ -52,6 +54,14 @@ else:
     st.caption("Select a mark (or a grey gap) to list the studies in that cell.")
 
 st.subheader("All studies")
+if rungs:
+    studies = studies[studies["design"].isin(rungs)]
+    st.info(
+        "Showing the studies of the bar selected on the ladder: "
+        + md(", ".join(L.DESIGN.get(r, r) for r in rungs))
+        + ". Double-click the ladder to clear.",
+        icon="👆",
+    )
 if studies.empty:
     empty_state("studies", filters)
 else:

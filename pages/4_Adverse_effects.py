@@ -7,7 +7,7 @@ from claimcheck import domain as D
 from claimcheck import labels as L
 from claimcheck import schema as S
 from ui.cards import harm_card
-from ui.frame import chart, md, page_setup, set_url_param, url_param
+from ui.frame import chart, md, new_selection, page_setup, set_url_param, url_param
 
 v, filters = page_setup("Adverse effects")
 st.title("Adverse effects")
@@ -19,9 +19,10 @@ if mentions.empty:
 chart(
     C.mentioned_vs_reported(mentions, v.ds["articles"]),
     key="harms.mentions",
+    select=True,
     sources="Harms table; each mention is a verbatim quote from the article, checked by the validator, "
     "with whether it warns of the harm or mentions it only to deny or minimise it.",
-    not_shown="How often each harm happens: see the figures below, one panel per kind of data.",
+    not_shown="How often each harm happens: see the figures below, one panel per kind of data. Select a mark to open the harm.",
 )
 unmentioned = mentions[(mentions["n_articles"] == 0) & mentions["severity"].isin(["serious", "life_threatening"])]
 if not unmentioned.empty:
@@ -30,9 +31,22 @@ if not unmentioned.empty:
 st.subheader("One harm in detail")
 harm_ids = list(mentions["harm_id"])
 names = dict(zip(mentions["harm_id"], mentions["harm"]))
-wanted = url_param("harm", harm_ids)
-harm = st.selectbox("Harm", harm_ids, index=harm_ids.index(wanted) if wanted else 0, format_func=names.get, key="harms.pick")
-set_url_param("harm", harm if wanted or harm != harm_ids[0] else None)
+harm_of_figure = dict(zip(v.figures["id"], v.figures["harm_id"]))
+# A mark selected on any chart of this page opens its harm here.
+chart_keys = [
+    "harms.mentions",
+    "harms.by_year",
+    *[k for k in st.session_state if str(k).startswith("harms.panel.") and "previous" not in str(k)],
+]
+for key in chart_keys:
+    for picked in new_selection(key):
+        harm_id = harm_of_figure.get(picked, picked)
+        if harm_id in harm_ids:
+            st.session_state["harms.pick"] = harm_id
+if "harms.pick" not in st.session_state:
+    st.session_state["harms.pick"] = url_param("harm", harm_ids) or harm_ids[0]
+harm = st.selectbox("Harm (or select a mark on a chart)", harm_ids, format_func=names.get, key="harms.pick")
+set_url_param("harm", harm)
 harm_card(v, harm)
 
 figs = v.figures
@@ -40,6 +54,7 @@ st.subheader("Poison-centre reports by year")
 chart(
     C.counts_by_year(D.yearly_counts(figs)),
     key="harms.by_year",
+    select=True,
     sources="; ".join(dict.fromkeys(md(s) for s in D.yearly_counts(figs)["source_label"])) or "none",
     not_shown="How many people use the product, so no rate of harm: a rise in calls can reflect more use, more awareness or more reporting. "
     "Each line is one source, with the years it reported; lines from different sources are not joined.",
@@ -59,6 +74,7 @@ for kind, unit, part in D.figure_panels(shown):
     chart(
         C.figure_panel(part, L.DATA_KIND[kind]),
         key=f"harms.panel.{kind}.{unit}",
+        select=True,
         sources="; ".join(dict.fromkeys(md(s) for s in part["source_label"])),
         not_shown=L.DATA_KIND_MEANING[kind],
     )

@@ -7,7 +7,7 @@ import streamlit as st
 from claimcheck import charts as C
 from claimcheck import domain as D
 from claimcheck import labels as L
-from ui.frame import chart, md, page_setup, selected_ids, set_url_param, url_param
+from ui.frame import chart, md, new_selection, page_setup, set_url_param, url_param
 
 STALE_DAYS = 365
 v, filters = page_setup("Legality")
@@ -41,7 +41,8 @@ when = today if year == today.year else dt.date(year, 12, 31)
 status = D.status_as_of(legality, when, scope)
 regions = filters.region or D.REGIONS
 source_note = "Legality table: each status with the page where it was seen (hover a place, or see the table below)."
-picked: list[str] = []
+# A place (or a timeline event) selected on a chart opens its history below.
+picked = new_selection("legality.world") + new_selection("legality.us") + new_selection("legality.timeline")
 
 federal = status[status["level"] == "federal"]
 if not federal.empty:
@@ -50,25 +51,25 @@ if not federal.empty:
 
 if "world" in regions:
     world = status[status["level"].isin(["country", "federal"])]
-    event = chart(
+    chart(
         C.legal_map(world, "world", f"Where is it legal? Countries, as of {when:%d %b %Y}", today=today),
         key="legality.world", sources=source_note, select=True,
         not_shown="Countries with no entry are blank: no source was found, which does not mean it is legal there.",
     )  # fmt: skip
-    picked += selected_ids(event)
 if "us" in regions:
     us = status[status["level"] == "state"]
-    event = chart(
+    chart(
         C.legal_map(us, "us", f"Where is it legal? US states, as of {when:%d %b %Y}", local=D.local_rules_by_state(status), today=today),
         key="legality.us", sources=source_note, select=True,
         not_shown="The federal position (above) also applies in every state. ★ marks states with city or county rules; "
         "they are listed when you hover the star and in the table below.",
     )  # fmt: skip
-    picked += selected_ids(event)
 
 st.subheader("One jurisdiction's history")
 codes = list(dict.fromkeys(legality.sort_values("name")["code"]))
 names = dict(zip(legality["code"], legality["name"]))
+event_place = dict(zip(v.ds["timeline"]["id"], v.ds["timeline"]["jurisdiction"]))
+picked = [event_place.get(p, p) for p in picked]
 if picked and picked[0] in codes:
     st.session_state["legality.place"] = picked[0]
 elif "legality.place" not in st.session_state:
@@ -92,8 +93,9 @@ if len(all_urls) > 1:
 timeline = v.ds["timeline"]
 if not timeline.empty:
     events = D.timeline_events(timeline, names)
-    chart(C.timeline(events), key="legality.timeline", sources="Legal timeline table: each event with the page where it was seen.",
-          not_shown="Only the federal and national events that were sourced; most state changes are in the table below.")  # fmt: skip
+    chart(C.timeline(events), key="legality.timeline", sources="Legal timeline table: each event with the page where it was seen.", select=True,
+          not_shown="Only the federal and national events that were sourced; most state changes are in the table below. "
+          "Select an event to open its jurisdiction's history above.")  # fmt: skip
 
 st.subheader("Every entry, with its source")
 table = legality.copy()

@@ -254,6 +254,46 @@ def test_a_cell_of_the_evidence_map_lists_its_studies(browser, real_server):
         v.close()
 
 
+def test_a_bar_of_claims_by_article_lists_its_claims(browser, real_server):
+    v = Visit(browser, real_server)
+    try:
+        page = v.open("Claims", 1)
+        page.locator(".js-plotly-plot").first.locator(".barlayer .point path").first.click(force=True)
+        page.wait_for_function("() => document.body.innerText.includes('Showing the claims of the bar')", timeout=30_000)
+        assert v.console_errors == []
+    finally:
+        v.close()
+
+
+def test_a_mark_on_the_harms_grid_opens_that_harm(browser, real_server):
+    v = Visit(browser, real_server)
+    try:
+        page = v.open("Adverse_effects", 2)
+        before = page.locator("h4").first.inner_text()
+        # the "warns" trace: click its last mark (a mild harm far from the first option)
+        page.locator(".js-plotly-plot").first.locator(".scatterlayer .trace").first.locator(".points path").last.click(force=True)
+        page.wait_for_function(
+            "b => document.querySelector('h4') && document.querySelector('h4').innerText !== b", arg=before, timeout=30_000
+        )
+        assert "harm=" in page.url
+        assert v.console_errors == []
+    finally:
+        v.close()
+
+
+def test_a_state_on_the_map_opens_its_history(browser, real_server):
+    v = Visit(browser, real_server)
+    try:
+        page = v.open("Legality", 2)
+        page.wait_for_function("() => document.querySelectorAll('path.choroplethlocation').length > 60", timeout=60_000)
+        us = page.locator(".js-plotly-plot").nth(1)
+        us.locator(".scattergeo .point, .scattergeo path.point").first.click(force=True)
+        page.wait_for_url(re.compile(r"place=[A-Z]{2}(&|$)"), timeout=30_000)
+        assert v.console_errors == []
+    finally:
+        v.close()
+
+
 def test_broken_data_shows_the_banner_and_the_valid_parts(browser, tmp_path):
     broken = tmp_path / "data"
     shutil.copytree(REAL, broken)

@@ -187,6 +187,8 @@ def chart(fig: go.Figure, key: str, sources: str, not_shown: str | None = None, 
 
 def selected_ids(event) -> list[str]:
     """Record ids (customdata[0]) of the marks selected in a chart event."""
+    if event is None:
+        return []
     try:
         points = event.selection.points if hasattr(event, "selection") else event["selection"]["points"]
     except (KeyError, TypeError, AttributeError):
@@ -199,6 +201,20 @@ def selected_ids(event) -> list[str]:
         elif isinstance(cd, str):
             out.append(cd)
     return list(dict.fromkeys(out))
+
+
+def new_selection(key: str) -> list[str]:
+    """Ids selected in chart ``key`` if the selection changed since the last run, else [].
+
+    Chart selections persist across reruns; acting only on a change lets a
+    selectbox fed by the same chart still be changed by hand afterwards. Reads
+    the widget state, so it works before the chart is drawn in this run.
+    """
+    ids = selected_ids(st.session_state.get(key))
+    prev_key = f"{key}.previous-selection"
+    changed = ids != st.session_state.get(prev_key, [])
+    st.session_state[prev_key] = ids
+    return ids if changed else []
 
 
 def empty_state(what: str, filters: D.Filters) -> None:
