@@ -360,6 +360,7 @@ TABLES: tuple[Table, ...] = (
             Field("source_url", URL, "Page where the figure was seen.", required=True),
             Field("verification", STRING, "Seen on the primary record, or only on a secondary page.", required=True, enum=VERIFICATION),
             Field("note", TEXT, "Caveats a reader needs."),
+            Field("last_checked", DATE, "When the source was last read.", required=True),
         ),
     ),
     Table(
@@ -410,6 +411,7 @@ TABLES: tuple[Table, ...] = (
             Field("jurisdiction", STRING, "Where (a jurisdiction code).", required=True, check=CHECK_JURISDICTION),
             Field("event", TEXT, "What happened.", required=True),
             Field("source_urls", URL_LIST, "Pages where it was seen.", required=True, min_items=1),
+            Field("last_checked", DATE, "When the source was last read.", required=True),
         ),
     ),
 )

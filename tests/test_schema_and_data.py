@@ -85,6 +85,14 @@ def test_every_harm_figure_has_a_denominator_label_and_a_kind(real):
     assert figs["data_kind"].isin(S.DATA_KINDS).all()
 
 
+def test_every_row_says_when_it_was_last_checked(real):
+    from claimcheck import schema as S
+
+    for t in S.TABLES:
+        if "last_checked" in t.field_names and t.name != "claims":
+            assert real[t.name]["last_checked"].notna().all(), t.name
+
+
 def test_every_study_has_a_url_that_was_seen(real):
     assert real["studies"]["urls"].apply(len).min() >= 1
 
