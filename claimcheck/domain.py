@@ -236,14 +236,27 @@ def harm_mentions(ds: Dataset) -> pd.DataFrame:
             "severity_label": L.SEVERITY[h["severity"]],
             "n_articles": sum(1 for a in article_ids if stance.get(a) == "warns"),
             "n_downplay": sum(1 for a in article_ids if stance.get(a) == "downplays"),
+            "summary_row": bool(h.get("summary_row") is True),
         }
         for a in article_ids:
             row[a] = stance.get(a, "")
         rows.append(row)
-    columns = ["harm_id", "harm", "body_system", "severity", "severity_label", "n_articles", "n_downplay", *article_ids]
+    columns = ["harm_id", "harm", "body_system", "severity", "severity_label", "n_articles", "n_downplay", "summary_row", *article_ids]
     df = pd.DataFrame(rows, columns=columns)
     sev = {s: i for i, s in enumerate(reversed(S.SEVERITY))}
     return df.sort_values(["severity", "n_articles"], key=lambda s: s.map(sev) if s.name == "severity" else s).reset_index(drop=True)
+
+
+def unwarned_serious_harms(mentions: pd.DataFrame, article_id: str | None = "all") -> pd.DataFrame:
+    """Serious or life-threatening harms (not summary rows) that no article warns about.
+
+    With ``article_id=None``, every serious harm is returned (the denominator for
+    one article's scorecard).
+    """
+    serious = mentions[mentions["severity"].isin(["serious", "life_threatening"]) & ~mentions["summary_row"]]
+    if article_id is None:
+        return serious
+    return serious[serious["n_articles"] == 0]
 
 
 def figures_table(ds: Dataset) -> pd.DataFrame:
@@ -320,7 +333,7 @@ def article_scorecard(ds: Dataset, claims: pd.DataFrame, mentions: pd.DataFrame,
     art = ds["articles"].set_index("id").loc[article_id]
     mine = claims[claims["articles"].apply(lambda a: article_id in a)]
     strong = int(mine["assertiveness"].isin(["confident", "absolute"]).sum())
-    serious = mentions[mentions["severity"].isin(["serious", "life_threatening"])]
+    serious = unwarned_serious_harms(mentions, None)
     missed = serious[serious[article_id] != "warns"] if article_id in serious.columns else serious
     signals = art["commercial_signals"] or []
 

@@ -335,6 +335,11 @@ TABLES: tuple[Table, ...] = (
             Field("body_system", STRING, "Body system affected.", required=True),
             Field("severity", STRING, "Severity class (an editorial judgement).", required=True, enum=SEVERITY),
             Field("severity_note", TEXT, "Why this severity class."),
+            Field(
+                "summary_row",
+                BOOLEAN,
+                "True for a row that gathers figures about all effects (for example all poison-centre exposures) rather than one harm.",
+            ),
             Field("description", TEXT, "What the harm is, in plain words."),
             Field("mentions", OBJECT_LIST, "Quotes from articles that mention the harm, with their stance.", item_fields=_MENTION_FIELDS),
             Field("last_checked", DATE, "When the row was last reviewed."),

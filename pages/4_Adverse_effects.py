@@ -24,7 +24,7 @@ chart(
     "with whether it warns of the harm or mentions it only to deny or minimise it.",
     not_shown="How often each harm happens: see the figures below, one panel per kind of data. Select a mark to open the harm.",
 )
-unmentioned = mentions[(mentions["n_articles"] == 0) & mentions["severity"].isin(["serious", "life_threatening"])]
+unmentioned = D.unwarned_serious_harms(mentions)
 if not unmentioned.empty:
     st.warning("**Serious harms no article warns about:** " + ", ".join(md(h) for h in unmentioned["harm"]), icon="⚠️")
 
