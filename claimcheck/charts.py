@@ -386,3 +386,20 @@ def evidence_matrix(matrix: pd.DataFrame, title: str = "What kind of evidence ex
     fig = _base(fig, title, height=max(380, 42 * len(topics) + 240))
     fig.update_layout(margin=dict(t=150))  # room for the design labels above the grid
     return fig
+
+
+def count_bars(counts: pd.DataFrame, title: str, colours: dict[str, str] | None = None, icons: dict[str, str] | None = None) -> go.Figure:
+    """Horizontal bars of counts per category, in the given order; colour plus an icon in the label."""
+    if counts.empty or counts["n"].sum() == 0:
+        return _empty(title)
+    labels = [f"{(icons or {}).get(c, '')} {c}".strip() for c in counts["label"]]
+    fig = go.Figure(
+        go.Bar(
+            y=labels, x=counts["n"], orientation="h", text=counts["n"], textposition="outside",
+            marker=dict(color=[(colours or {}).get(c, L.BLUE) for c in counts["label"]], line=dict(color="#333333", width=1)),
+            customdata=counts[["key"]], hovertemplate="%{y}: %{x}<extra></extra>",
+        )
+    )  # fmt: skip
+    fig.update_yaxes(autorange="reversed", title=None)
+    fig.update_xaxes(title="Number of claims", rangemode="tozero")
+    return _base(fig, title, height=max(280, 56 * len(counts) + 120))

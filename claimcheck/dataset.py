@@ -45,6 +45,8 @@ class Dataset:
             "licence": record.get("licence") or "",
             "last_updated": record.get("last_updated") or "",
             "icon": record.get("icon") or "🔎",
+            "limitations": list(record.get("limitations") or []),
+            "citation": record.get("citation") or "",
         }
 
 

@@ -49,6 +49,29 @@ VERDICT_ICON = {
     "Not yet assessed": "…",
 }
 
+VERDICT_DEFINITION = {
+    "supported": "Good evidence in the right population backs the claim as worded.",
+    "partly_supported": "Some of the claim holds, but it goes further than the evidence (another population, a narrower finding, a weaker effect).",
+    "insufficient": "Too little evidence to judge either way; often only animal or cell data, or nothing at all.",
+    "not_supported": "The evidence that exists does not back the claim, or the claim misstates it.",
+    "contradicted": "Good evidence points the other way.",
+}
+# Paraphrased from the GRADE definitions (Balshem et al., J Clin Epidemiol 2011;64:401-406).
+CERTAINTY_DEFINITION = {
+    "high": "Very confident that the true effect is close to what the studies found.",
+    "moderate": "Moderately confident: the true effect is probably close, but could be substantially different.",
+    "low": "Limited confidence: the true effect may be substantially different.",
+    "very_low": "Very little confidence: the true effect is probably substantially different.",
+    "none": "No human evidence at all (animal or cell data only, or nothing). This level is the project's addition to GRADE's four.",
+}
+LEGAL_STATUS_DEFINITION = {
+    "banned": "Scheduled or controlled under drug law: possessing or selling it is an offence.",
+    "restricted": "Possession is not a crime, but selling, supplying or importing it for consumption is blocked.",
+    "regulated": "A legal market with specific rules, such as an age limit, labelling or licences.",
+    "unregulated": "No specific law found; general food or medicine law may still apply.",
+    "unclear": "Sources conflict, or no usable source was found.",
+}
+
 CERTAINTY = {"high": "High", "moderate": "Moderate", "low": "Low", "very_low": "Very low", "none": "None", None: "Not rated"}
 # Position on a 0-4 axis, used to compare with assertiveness.
 CERTAINTY_RANK = {"none": 0, "very_low": 1, "low": 2, "moderate": 3, "high": 4}

@@ -197,6 +197,8 @@ TABLES: tuple[Table, ...] = (
             Field("licence", STRING, "Licence of the curated data.", required=True),
             Field("last_updated", DATE, "Date of the latest change to the data.", required=True),
             Field("icon", STRING, "Emoji used as the page icon."),
+            Field("limitations", STRING_LIST, "Known limitations of this dataset, one sentence each."),
+            Field("citation", TEXT, "How to cite the dataset."),
         ),
     ),
     Table(
@@ -402,6 +404,18 @@ TABLES: tuple[Table, ...] = (
             Field("verification", STRING, "Official text seen, secondary page, or unverified.", required=True, enum=LEGAL_VERIFICATION),
             Field("note", TEXT, "What the rule covers, in plain words."),
             Field("disagreement", TEXT, "Where sources disagree, what each says."),
+        ),
+    ),
+    Table(
+        name="glossary",
+        file="glossary.csv",
+        title="Glossary",
+        description="Terms a reader meets on the dashboard, explained in plain words.",
+        required_file=False,
+        primary_key=("term",),
+        fields=(
+            Field("term", STRING, "The term.", required=True),
+            Field("definition", TEXT, "What it means, in plain words.", required=True),
         ),
     ),
     Table(

@@ -5,14 +5,16 @@ import streamlit as st
 from claimcheck import charts as C
 from claimcheck import domain as D
 from ui.cards import claim_card
-from ui.frame import chart, empty_state, filter_summary, md, page_setup, selected_ids, set_url_param, url_param
+from ui.frame import chart, empty_state, filter_summary, init_from_url, md, page_setup, selected_ids, set_url_param, sync_to_url, url_param
 
 v, filters = page_setup("Claims")
 st.title("Claims")
 st.caption("Every checkable statement in the articles, with its verbatim quotes and verdict.")
 filter_summary(filters, v, ("article", "topic", "verdict", "certainty", "design"))
 
+init_from_url("claims.search", "q")
 text = st.text_input("Search claims and quotes", key="claims.search", placeholder="e.g. opioid, neuropathic, FDA")
+sync_to_url("q", text.strip())
 claims = D.search_claims(D.filter_claims(v.claims, filters), text)
 all_matching = claims
 # A bar selected on the chart below narrows the table to that article and claim type.

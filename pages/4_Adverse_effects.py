@@ -7,7 +7,7 @@ from claimcheck import domain as D
 from claimcheck import labels as L
 from claimcheck import schema as S
 from ui.cards import harm_card
-from ui.frame import chart, md, new_selection, page_setup, set_url_param, url_param
+from ui.frame import chart, init_from_url, md, new_selection, page_setup, set_url_param, sync_to_url, url_param
 
 v, filters = page_setup("Adverse effects")
 st.title("Adverse effects")
@@ -62,10 +62,16 @@ chart(
 
 st.subheader("How often: one panel per kind of data and unit")
 c1, c2, c3 = st.columns(3)
-sev = c1.multiselect("Severity", S.SEVERITY, format_func=L.SEVERITY.get, key="harms.severity", placeholder="All")
 systems = sorted(v.ds["harms"]["body_system"].unique())
+init_from_url("harms.severity", "severity", S.SEVERITY, multi=True)
+init_from_url("harms.system", "system", systems, multi=True)
+init_from_url("harms.kind", "kind", S.DATA_KINDS, multi=True)
+sev = c1.multiselect("Severity", S.SEVERITY, format_func=L.SEVERITY.get, key="harms.severity", placeholder="All")
 sysf = c2.multiselect("Body system", systems, key="harms.system", placeholder="All")
 kinds = c3.multiselect("Kind of data", S.DATA_KINDS, format_func=L.DATA_KIND.get, key="harms.kind", placeholder="All")
+sync_to_url("severity", sev)
+sync_to_url("system", sysf)
+sync_to_url("kind", kinds)
 shown = D.filter_figures(figs, v.ds["harms"], sev, sysf, kinds)
 if shown.empty:
     st.warning("No figures match these choices.", icon="🔎")

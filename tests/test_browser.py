@@ -294,6 +294,64 @@ def test_a_state_on_the_map_opens_its_history(browser, real_server):
         v.close()
 
 
+def test_a_shared_link_reopens_the_same_claim_search_and_filters(browser, real_server):
+    v = Visit(browser, real_server)
+    try:
+        page = v.open("Claims", 1, query="?verdict=contradicted&q=addiction&claim=C037")
+        assert page.get_by_label("Search claims and quotes").input_value() == "addiction"
+        assert page.locator("[data-testid=stSidebar]").get_by_text("Contradicted").count() >= 1
+        assert page.locator("h4", has_text="C037").count() == 1
+    finally:
+        v.close()
+
+
+def test_presenter_step_in_the_url_and_next_button(browser, real_server):
+    v = Visit(browser, real_server)
+    try:
+        page = v.open("Classroom", 1, query="?mode=present&step=4")
+        assert page.get_by_text(re.compile(r"Step 4 of \d+")).count() == 1
+        page.get_by_role("button", name="Next ▶").click()
+        page.wait_for_url(re.compile(r"step=5"), timeout=30_000)
+        page.wait_for_selector("text=/Step 5 of/", timeout=30_000)
+        assert v.console_errors == []
+    finally:
+        v.close()
+
+
+def test_quiz_end_to_end(browser, real_server):
+    v = Visit(browser, real_server)
+    try:
+        page = v.open("Classroom", 0, query="?quiz=C037,C013")
+        page.get_by_text("Contradicted", exact=True).first.click()
+        page.get_by_role("button", name="Reveal the verdict").click()
+        page.wait_for_selector("text=/1 of 1 verdicts right/", timeout=30_000)
+        page.get_by_role("button", name="Next claim ▶").click()
+        page.wait_for_url(re.compile(r"claim=C013"), timeout=30_000)
+        assert v.console_errors == []
+    finally:
+        v.close()
+
+
+def test_filtered_csv_download_has_the_rows_on_screen(browser, real_server):
+    import csv
+    import io
+
+    v = Visit(browser, real_server)
+    try:
+        page = v.open("Claims", 1, query="?verdict=contradicted,not_supported")
+        shown = int(re.search(r"(\d+) claims?", page.get_by_text(re.compile(r"^\d+ claims?$")).first.inner_text()).group(1))
+        with page.expect_download() as info:
+            page.get_by_role("button", name="Download these claims (CSV)").click()
+        rows = list(csv.DictReader(io.StringIO(Path(info.value.path()).read_text(encoding="utf-8"))))
+        from claimcheck.dataset import load_dataset
+
+        expected = int(load_dataset(REAL)["claims"]["verdict"].isin(["contradicted", "not_supported"]).sum())
+        assert len(rows) == shown == expected
+        assert {r["Verdict"] for r in rows} == {"Contradicted", "Not supported"}
+    finally:
+        v.close()
+
+
 def test_broken_data_shows_the_banner_and_the_valid_parts(browser, tmp_path):
     broken = tmp_path / "data"
     shutil.copytree(REAL, broken)

@@ -65,6 +65,10 @@ def claim_card(v: Views, claim_id: str) -> None:
                 )
         if isinstance(c.get("last_checked"), str):
             st.caption(f"Verdict last reviewed {md(c['last_checked'])}.")
+        st.markdown(
+            f"[Present this claim in class](Classroom?mode=present&claim={c['id']}) · "
+            f"[Quiz on this claim](Classroom?mode=quiz&quiz={c['id']})"
+        )
 
 
 STUDY_COLUMNS = {

@@ -238,7 +238,33 @@ def set_url_param(name: str, value: str | None) -> None:
         st.query_params[name] = value
 
 
-def page_setup(page_title: str) -> tuple[Views, D.Filters]:
+def init_from_url(key: str, param: str, allowed=None, multi: bool = False, max_len: int = 200) -> None:
+    """Seed a page widget from the URL the first time the page runs in a session.
+
+    Unknown values are dropped; free text is trimmed to ``max_len`` characters.
+    """
+    if key in st.session_state:
+        return
+    raw = st.query_params.get(param)
+    if not isinstance(raw, str) or not raw:
+        return
+    if multi:
+        values = [x for x in raw.split(",") if allowed is None or x in set(allowed)]
+        st.session_state[key] = list(dict.fromkeys(values))
+    elif allowed is None:
+        st.session_state[key] = raw[:max_len]
+    elif raw in set(allowed):
+        st.session_state[key] = raw
+
+
+def sync_to_url(param: str, value) -> None:
+    """Write a page control's value to the URL (a list as comma-separated text); empty removes it."""
+    if isinstance(value, (list, tuple)):
+        value = ",".join(value)
+    set_url_param(param, value or None)
+
+
+def page_setup(page_title: str, sidebar: str = "expanded") -> tuple[Views, D.Filters]:
     """Draw the frame every page shares and return the data and the shared filters.
 
     Page config (title, icon, wide layout), the filters in the sidebar and the
@@ -247,7 +273,7 @@ def page_setup(page_title: str) -> tuple[Views, D.Filters]:
     """
     v = views()
     meta = v.ds.meta
-    st.set_page_config(page_title=f"{page_title} · {meta['title']}", page_icon=meta["icon"], layout="wide")
+    st.set_page_config(page_title=f"{page_title} · {meta['title']}", page_icon=meta["icon"], layout="wide", initial_sidebar_state=sidebar)
     nav_ui()
     filters = filters_ui(v)
     sidebar_footer(v)

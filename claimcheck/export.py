@@ -1,0 +1,93 @@
+"""Downloads: tables as CSV, the whole dataset as a zip, a printable handout with an answer key."""
+
+from __future__ import annotations
+
+import html
+import io
+import json
+import zipfile
+from pathlib import Path
+
+import pandas as pd
+
+from . import labels as L
+from .schema import TABLES
+
+
+def csv_bytes(df: pd.DataFrame) -> bytes:
+    """A table as UTF-8 CSV; list cells become " ; "-joined text, nested entries JSON."""
+
+    def flat(v):
+        if isinstance(v, (list, tuple)):
+            if v and isinstance(v[0], dict):
+                return json.dumps(list(v), ensure_ascii=False)
+            return " ; ".join(str(x) for x in v)
+        if isinstance(v, dict):
+            return json.dumps(v, ensure_ascii=False)
+        return v
+
+    out = df.copy()
+    for col in out.columns:
+        if out[col].dtype == object:
+            out[col] = out[col].map(flat)
+    return out.to_csv(index=False).encode("utf-8")
+
+
+def dataset_zip(data_dir: Path, dictionary: pd.DataFrame, readme: str) -> bytes:
+    """Every declared data file and article text, the data dictionary and a README, in one zip."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for t in TABLES:
+            path = data_dir / t.file
+            if path.is_file():
+                z.write(path, f"data/{t.file}")
+        articles = data_dir / "articles"
+        if articles.is_dir():
+            for p in sorted(articles.glob("*.txt")):
+                z.write(p, f"data/articles/{p.name}")
+        z.writestr("data-dictionary.csv", dictionary.to_csv(index=False))
+        z.writestr("README.txt", readme)
+    return buf.getvalue()
+
+
+_HANDOUT_CSS = """
+body { font-family: Georgia, serif; font-size: 13pt; max-width: 48em; margin: 2em auto; line-height: 1.45; }
+h1 { font-size: 20pt; } h2 { font-size: 15pt; margin-top: 1.6em; }
+blockquote { border-left: 4px solid #0072B2; margin: 0.5em 0; padding-left: 1em; }
+.choices { font-family: Arial, sans-serif; font-size: 11pt; }
+.key { page-break-before: always; break-before: page; }
+.small { font-size: 10pt; color: #444; }
+"""
+
+
+def handout_html(claims: pd.DataFrame, articles: pd.DataFrame, title: str, notice: str) -> str:
+    """A printable handout: one question per claim, then the answer key on a separate page.
+
+    Every piece of text from the data is HTML-escaped.
+    """
+    e = lambda s: html.escape(str(s if s is not None else ""))  # noqa: E731
+    art = dict(zip(articles["id"], articles["label"]))
+    choices = " &nbsp; ".join(f"☐ {e(L.VERDICT[v])}" for v in L.VERDICT if v)
+    parts = [
+        f"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>{e(title)}</title><style>{_HANDOUT_CSS}</style></head><body>"
+    ]
+    parts.append(f"<h1>{e(title)}</h1><p class='small'>{e(notice)}</p>")
+    parts.append("<p>For each claim: what verdict does the evidence support? Tick one, then say why.</p>")
+    for i, (_, c) in enumerate(claims.iterrows(), 1):
+        q = c["quotes"][0] if c["quotes"] else {"text": "", "article": ""}
+        parts.append(
+            f"<h2>{i}. {e(c['statement'])}</h2><blockquote>“{e(q['text'])}”<br><span class='small'>— {e(art.get(q['article'], q['article']))}</span></blockquote>"
+            f"<p class='choices'>{choices}</p><p>Why? ______________________________________________</p>"
+        )
+    parts.append("<section class='key'><h1>Answer key</h1>")
+    for i, (_, c) in enumerate(claims.iterrows(), 1):
+        reasons = "; ".join(L.REASON.get(r, r) for r in (c["reasons"] or []))
+        parts.append(
+            f"<h2>{i}. {e(c['id'])}: {e(L.VERDICT.get(c['verdict'], 'Not yet assessed'))}</h2>"
+            f"<p><b>Certainty of the human evidence:</b> {e(L.CERTAINTY.get(c['certainty'], 'Not rated'))}"
+            + (f" · <b>Reasons:</b> {e(reasons)}" if reasons else "")
+            + "</p>"
+            + (f"<p>{e(c['rationale'])}</p>" if isinstance(c["rationale"], str) else "")
+        )
+    parts.append("</section></body></html>")
+    return "\n".join(parts)

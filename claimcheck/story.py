@@ -1,0 +1,236 @@
+"""The presenter's story: eight to twelve steps through the findings, built from the data.
+
+Each step asks one question, answers it in a few sentences computed from the
+curated tables, and carries one figure. Nothing here is written for one topic:
+the numbers, names and examples all come from the dataset.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from . import charts as C
+from . import domain as D
+from . import labels as L
+from .dataset import Dataset
+
+ANIMAL_OR_CELL = {"animal", "in_vitro"}
+
+
+@dataclass(frozen=True)
+class Step:
+    key: str
+    title: str
+    sentences: tuple[str, ...]
+    figure: go.Figure
+    sources: str
+
+
+def _plural(n: int, word: str, plural: str | None = None) -> str:
+    return f"{n} {word if n == 1 else (plural or word + 's')}"
+
+
+def hype_gap_claims(claims: pd.DataFrame) -> pd.DataFrame:
+    """Claims whose wording is surer than their evidence (below the diagonal of the overview chart)."""
+    rated = claims.dropna(subset=["certainty_rank", "assertiveness_rank"])
+    return rated[rated["certainty_rank"] < rated["assertiveness_rank"] - 1]
+
+
+def animal_or_cell_only(claims: pd.DataFrame) -> pd.DataFrame:
+    """Claims whose supporting studies are all animal or cell studies."""
+    return claims[claims["backing_designs"].apply(lambda d: bool(d) and set(d) <= ANIMAL_OR_CELL)]
+
+
+def story(ds: Dataset, claims: pd.DataFrame, mentions: pd.DataFrame, figures: pd.DataFrame,
+          today: dt.date, spotlight: str | None = None) -> list[Step]:  # fmt: skip
+    """The steps of the presentation, optionally opening on one claim (``spotlight``)."""
+    subject = ds.meta["subject"]
+    n_articles = len(ds["articles"])
+    steps: list[Step] = []
+    ledger = "Claims ledger: verbatim quotes from the articles, with verdicts from the studies table."
+
+    if spotlight is not None and spotlight in set(claims["id"]):
+        c = claims.set_index("id").loc[spotlight]
+        steps.append(
+            Step(
+                "spotlight",
+                f"One claim: {spotlight}",
+                (
+                    f"“{c['first_quote']}”",
+                    f"Verdict: {c['verdict_label']}. Certainty of the human evidence: {c['certainty_label']}.",
+                    str(c["rationale"]).split(". ")[0].rstrip(".") + "." if isinstance(c["rationale"], str) else "",
+                ),
+                C.hype_gap(
+                    claims[claims["id"] == spotlight], title=f"Where {spotlight} sits: how sure it sounds against how sure the evidence is"
+                ),
+                ledger,
+            )
+        )
+
+    by_type = claims["claim_type"].value_counts()
+    steps.append(
+        Step(
+            "promise",
+            "What do the articles promise?",
+            (
+                f"{_plural(n_articles, 'article')} about {subject} make {_plural(len(claims), 'checkable claim')}.",
+                f"{int(by_type.get('efficacy', 0))} are about whether it works, {int(by_type.get('safety', 0))} about how safe it is, "
+                f"{int(by_type.get('mechanism', 0))} about how it works.",
+            ),
+            C.claims_by_article(D.claims_by_article(claims, ds["articles"])),
+            "Claims ledger built from the articles' text.",
+        )
+    )
+
+    assertive = claims["assertiveness"].value_counts()
+    strong = int(assertive.get("confident", 0) + assertive.get("absolute", 0))
+    steps.append(
+        Step(
+            "sound",
+            "How sure do they sound?",
+            (
+                f"{strong} of {len(claims)} claims are stated as plain fact or in absolute terms.",
+                f"Only {int(assertive.get('hedged', 0))} are hedged with words like “may” or “some users report”.",
+            ),
+            C.count_bars(
+                pd.DataFrame([{"key": k, "label": lab, "n": int(assertive.get(k, 0))} for k, lab in L.ASSERTIVENESS.items()]),
+                "How sure does the wording sound?",
+            ),
+            ledger,
+        )
+    )
+
+    verdicts = claims["verdict"].value_counts()
+    vc = pd.DataFrame([{"key": k, "label": L.VERDICT[k], "n": int(verdicts.get(k, 0))} for k in L.VERDICT if k])
+    steps.append(
+        Step(
+            "evidence",
+            "What does the evidence say?",
+            (
+                f"{int(verdicts.get('supported', 0))} claims are supported and {int(verdicts.get('partly_supported', 0))} partly supported.",
+                f"{int(verdicts.get('insufficient', 0))} have too little evidence to judge; "
+                f"{int(verdicts.get('not_supported', 0) + verdicts.get('contradicted', 0))} are not supported or contradicted.",
+            ),
+            C.count_bars(vc, "How do the claims stand against the evidence?", L.VERDICT_COLOUR, L.VERDICT_ICON),
+            ledger,
+        )
+    )
+
+    gap = hype_gap_claims(claims)
+    steps.append(
+        Step(
+            "gap",
+            "Where is the hype gap?",
+            (
+                f"{_plural(len(gap), 'claim')} sound{'s' if len(gap) == 1 else ''} surer than the evidence behind {'it' if len(gap) == 1 else 'them'}: "
+                "they sit in the shaded area below the line.",
+                "The line is where wording would match evidence: absolute words need high-certainty evidence.",
+            ),
+            C.hype_gap(claims),
+            ledger,
+        )
+    )
+
+    only_lab = animal_or_cell_only(claims)
+    examples = ", ".join(only_lab["id"].head(4))
+    steps.append(
+        Step(
+            "animal",
+            "How much of it is only animal or cell data?",
+            (
+                f"{_plural(len(only_lab), 'claim')} rest{'s' if len(only_lab) == 1 else ''} only on animal or cell studies"
+                + (f" (for example {examples})." if examples else "."),
+                "A result in mice or in a dish can explain a mechanism; it cannot show that a product helps people.",
+            ),
+            C.design_ladder(D.design_ladder(D.studies_table(ds))),
+            "Studies table: the design of every study used.",
+        )
+    )
+
+    links = D.evidence_links(ds)
+    steps.append(
+        Step(
+            "map",
+            "Where are the gaps in the evidence?",
+            (
+                "Each row is a topic the articles talk about; each column a kind of study.",
+                "Grey squares are gaps: no study of that kind was found for that topic.",
+            ),
+            C.evidence_matrix(D.evidence_matrix(links, ds["topics"])),
+            "Claim-study links and the studies table.",
+        )
+    )
+
+    unwarned = D.unwarned_serious_harms(mentions)
+    steps.append(
+        Step(
+            "harms",
+            "Which harms do they leave out?",
+            (
+                f"{_plural(len(unwarned), 'serious harm')} that studies and surveillance report {'is' if len(unwarned) == 1 else 'are'} never warned about by any article"
+                + (f", among them {', '.join(unwarned['harm'].head(3).str.lower())}." if len(unwarned) else "."),
+                "Some articles mention a harm only to deny it; that is not counted as a warning.",
+            ),
+            C.mentioned_vs_reported(mentions, ds["articles"]),
+            "Harms table with verbatim quotes from the articles.",
+        )
+    )
+
+    yearly = D.yearly_counts(figures)
+    if not yearly.empty:
+        main = yearly.groupby("source_label")["year"].count().idxmax()
+        series = yearly[yearly["source_label"] == main].sort_values("year")
+        first, last = series.iloc[0], series.iloc[-1]
+        steps.append(
+            Step(
+                "reports",
+                "How often are harms reported?",
+                (
+                    f"{main}: {first['value']:,.0f} poison-centre reports in {first['year']}, {last['value']:,.0f} in {last['year']}.",
+                    "Calls to poison centres count reports, not users: a rise can mean more use, more awareness or more reporting.",
+                ),
+                C.counts_by_year(yearly),
+                "; ".join(dict.fromkeys(yearly["source_label"])),
+            )
+        )
+
+    legality = ds["legality"]
+    if not legality.empty:
+        status = D.status_as_of(legality, today, "leaf")
+        world = status[status["level"].isin(["country", "federal"])]
+        banned = int((world["status"] == "banned").sum())
+        steps.append(
+            Step(
+                "world",
+                "Where is it legal?",
+                (
+                    f"Of the {_plural(len(world), 'country', 'countries')} in the table, {banned} ban it.",
+                    "Blank countries have no entry: no source was found, which does not mean it is legal there. This is not legal advice.",
+                ),
+                C.legal_map(world, "world", f"Legal status, countries, as of {today:%d %b %Y}", today=today),
+                "Legality table, each status with the page where it was seen.",
+            )
+        )
+        us = status[status["level"] == "state"]
+        if not us.empty:
+            st_banned = int((us["status"] == "banned").sum())
+            st_reg = int((us["status"] == "regulated").sum())
+            steps.append(
+                Step(
+                    "us",
+                    "And in the United States?",
+                    (
+                        f"{st_banned} states ban it and {st_reg} regulate its sale; the rest have no specific law or an unclear one.",
+                        "Stars mark states with city or county rules.",
+                    ),
+                    C.legal_map(
+                        us, "us", f"Legal status, US states, as of {today:%d %b %Y}", local=D.local_rules_by_state(status), today=today
+                    ),
+                    "Legality table, each status with the page where it was seen.",
+                )
+            )
+    return steps
