@@ -403,3 +403,74 @@ def count_bars(counts: pd.DataFrame, title: str, colours: dict[str, str] | None 
     fig.update_yaxes(autorange="reversed", title=None)
     fig.update_xaxes(title="Number of claims", rangemode="tozero")
     return _base(fig, title, height=max(280, 56 * len(counts) + 120))
+
+
+_TAG = __import__("re").compile(r"<[^>]+>")
+
+
+def _as_list(v) -> list | None:
+    if v is None:
+        return None
+    if isinstance(v, str):
+        return None
+    try:
+        return list(v)
+    except TypeError:
+        return None
+
+
+def _tick_lookup(axis) -> dict:
+    vals, text = _as_list(axis.tickvals), _as_list(axis.ticktext)
+    return dict(zip(vals, text)) if vals and text else {}
+
+
+def _on_tick(value, ticks: dict):
+    # Marks may be nudged apart around a tick (see hype_gap): report the tick they belong to.
+    if not ticks or value is None:
+        return value
+    if value in ticks:
+        return ticks[value]
+    try:
+        nearest = min(ticks, key=lambda t: abs(float(t) - float(value)))
+    except (TypeError, ValueError):
+        return value
+    return ticks[nearest] if abs(float(nearest) - float(value)) < 0.5 else value
+
+
+def figure_table(fig: go.Figure, limit: int = 500) -> pd.DataFrame:
+    """The data behind a figure as a plain table: the text alternative shown under every chart.
+
+    One row per mark: its series, the id of the record behind it, its x and y
+    (as the axis labels them) or its place, and its hover text without markup.
+    """
+    xt, yt = _tick_lookup(fig.layout.xaxis), _tick_lookup(fig.layout.yaxis)
+    rows = []
+    for tr in fig.data:
+        if tr.hoverinfo == "skip" or getattr(tr, "fill", None) == "toself":
+            continue
+        locs = _as_list(getattr(tr, "locations", None))
+        xs, ys = _as_list(getattr(tr, "x", None)), _as_list(getattr(tr, "y", None))
+        n = len(locs if locs is not None else xs if xs is not None else ys if ys is not None else [])
+        hover = _as_list(getattr(tr, "hovertext", None))
+        custom = _as_list(getattr(tr, "customdata", None))
+        for i in range(n):
+            cd = custom[i] if custom is not None and i < len(custom) else None
+            ident = cd[0] if isinstance(cd, (list, tuple)) or hasattr(cd, "__len__") and not isinstance(cd, str) else cd
+            rows.append(
+                {
+                    "Series": _TAG.sub(" ", tr.name or "").strip(),
+                    "Record": None if ident is None else str(ident),
+                    "Place": locs[i] if locs is not None else None,
+                    "x": _on_tick(xs[i], xt) if xs is not None and i < len(xs) else None,
+                    "y": _on_tick(ys[i], yt) if ys is not None and i < len(ys) else None,
+                    "Details": (_TAG.sub(" ", str(hover[i])).strip() or None) if hover is not None and i < len(hover) else None,
+                }
+            )
+        if len(rows) >= limit:
+            break
+    for r in rows:
+        for k in ("x", "y"):
+            if isinstance(r[k], str):
+                r[k] = " ".join(_TAG.sub(" ", r[k]).split())
+    df = pd.DataFrame(rows[:limit], columns=["Series", "Record", "Place", "x", "y", "Details"])
+    return df.dropna(axis=1, how="all")

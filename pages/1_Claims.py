@@ -60,7 +60,7 @@ chart(
     select=True,
 )
 
-st.subheader("Claim detail")
+st.header("Claim detail")
 ids = list(claims["id"]) if not claims.empty else []
 current = st.session_state.get("claims.pick") or url_param("claim", v.claims["id"])
 options = ids if current in ids or current is None else [current, *ids]

@@ -25,7 +25,7 @@ chart(
     not_shown="Whether the studies support or contradict the claims (see each claim's card). "
     "Traditional use is listed but never counts as evidence that something works. Select a bar to list its studies.",
 )
-st.subheader("Evidence map")
+st.header("Evidence map")
 links = D.evidence_links(v.ds)
 links = links[links["claim_id"].isin(claim_ids)]
 if filters.design:
@@ -53,7 +53,7 @@ if cells:
 else:
     st.caption("Select a mark (or a grey gap) to list the studies in that cell.")
 
-st.subheader("All studies")
+st.header("All studies")
 if rungs:
     studies = studies[studies["design"].isin(rungs)]
     st.info(

@@ -32,7 +32,7 @@ claims = v.claims.set_index("id")
 
 left, right = st.columns([3, 2], gap="large")
 with right:
-    st.subheader("Scorecard")
+    st.header("Scorecard")
     st.caption("Items adopted from DISCERN and the HealthNewsReview criteria; answered from the curated data (see Methods).")
     card = D.article_scorecard(v.ds, v.claims, v.harm_mentions, doc)
     st.dataframe(card[["Item", "Answer", "Detail"]], hide_index=True, width="stretch", key="articles.scorecard")
@@ -42,7 +42,7 @@ with right:
     if not mine.empty:
         st.markdown(f"**{len(mine)} claims, by type**")
         st.dataframe(mine["type_label"].value_counts().rename_axis("Type").reset_index(name="Claims"), hide_index=True)
-    st.subheader("Claim card")
+    st.header("Claim card")
     claim_ids = list(dict.fromkeys(quotes["claim_id"]))
     if claim_ids:
         wanted = url_param("claim", claim_ids)
@@ -53,7 +53,7 @@ with right:
         set_url_param("claim", pick)
         claim_card(v, pick)
 with left:
-    st.subheader(md(art["title"]) if isinstance(art["title"], str) else md(art["label"]))
+    st.header(md(art["title"]) if isinstance(art["title"], str) else md(art["label"]))
     st.caption(
         "Each claim is highlighted in its verdict's colour with a dotted underline (double where two claims overlap), and labelled with its id and verdict symbol. Select a label to open the claim's card."
     )

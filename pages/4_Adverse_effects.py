@@ -28,7 +28,7 @@ unmentioned = D.unwarned_serious_harms(mentions)
 if not unmentioned.empty:
     st.warning("**Serious harms no article warns about:** " + ", ".join(md(h) for h in unmentioned["harm"]), icon="⚠️")
 
-st.subheader("One harm in detail")
+st.header("One harm in detail")
 harm_ids = list(mentions["harm_id"])
 names = dict(zip(mentions["harm_id"], mentions["harm"]))
 harm_of_figure = dict(zip(v.figures["id"], v.figures["harm_id"]))
@@ -50,7 +50,7 @@ set_url_param("harm", harm)
 harm_card(v, harm)
 
 figs = v.figures
-st.subheader("Poison-centre reports by year")
+st.header("Poison-centre reports by year")
 chart(
     C.counts_by_year(D.yearly_counts(figs)),
     key="harms.by_year",
@@ -60,7 +60,7 @@ chart(
     "Each line is one source, with the years it reported; lines from different sources are not joined.",
 )
 
-st.subheader("How often: one panel per kind of data and unit")
+st.header("How often: one panel per kind of data and unit")
 c1, c2, c3 = st.columns(3)
 systems = sorted(v.ds["harms"]["body_system"].unique())
 init_from_url("harms.severity", "severity", S.SEVERITY, multi=True)

@@ -65,7 +65,7 @@ if "us" in regions:
         "they are listed when you hover the star and in the table below.",
     )  # fmt: skip
 
-st.subheader("One jurisdiction's history")
+st.header("One jurisdiction's history")
 codes = list(dict.fromkeys(legality.sort_values("name")["code"]))
 names = dict(zip(legality["code"], legality["name"]))
 event_place = dict(zip(v.ds["timeline"]["id"], v.ds["timeline"]["jurisdiction"]))
@@ -97,7 +97,7 @@ if not timeline.empty:
           not_shown="Only the federal and national events that were sourced; most state changes are in the table below. "
           "Select an event to open its jurisdiction's history above.")  # fmt: skip
 
-st.subheader("Every entry, with its source")
+st.header("Every entry, with its source")
 table = legality.copy()
 table["Status"] = table["status"].map(L.LEGAL_STATUS)
 table["Checked (days ago)"] = D.check_age_days(table["last_checked"], today)

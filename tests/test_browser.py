@@ -176,6 +176,30 @@ def test_every_page_loads_offline_with_no_error(browser, real_server, path):
         v.close()
 
 
+A11Y_PAGES = [*PAGES, "Classroom?mode=present", "Classroom?mode=present&step=9", "Classroom?mode=handout"]
+
+
+@pytest.mark.parametrize("path", A11Y_PAGES)
+def test_no_critical_or_serious_accessibility_violations(browser, real_server, path):
+    """axe-core (WCAG 2.1 AA rules) on every page and in presenter mode."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    v = Visit(browser, real_server)
+    try:
+        page_path, _, query = path.partition("?")
+        v.open(page_path, PAGES.get(page_path, 0) if not query else 1 if "present" in query else 0, query=f"?{query}" if query else "")
+        result = Axe().run(v.page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
+        bad = [
+            f"{x['id']} ({x['impact']}): {x['help']} at {x['nodes'][0]['target']}"
+            for x in result.response["violations"]
+            if x["impact"] in ("critical", "serious")
+        ]
+        assert bad == []
+        assert len(result.response["passes"]) > 10, "axe did not run"
+    finally:
+        v.close()
+
+
 def test_maps_draw_their_shapes_with_no_internet(browser, real_server):
     v = Visit(browser, real_server)
     try:

@@ -194,3 +194,13 @@ def test_evidence_matrix_shows_every_gap_and_cells_lead_to_their_studies(mini_ds
 def test_claim_ladder_counts_studies_per_rung(mini_ds):
     assert D.claim_ladder(mini_ds, "K1") == {"animal": 1}
     assert D.claim_ladder(mini_ds, "K3") == {}
+
+
+def test_every_chart_has_a_text_alternative_with_the_records_behind_it(mini_ds):
+    claims = D.claims_table(mini_ds)
+    table = C.figure_table(C.hype_gap(claims))
+    assert sorted(table["Record"]) == ["K1", "K2", "K4"]
+    assert set(table["x"]) <= {"Hedged", "Qualified", "Confident", "Absolute"}  # tick labels, not nudged positions
+    status = D.status_as_of(mini_ds["legality"], dt.date(2025, 1, 1), "leaf")
+    maps = C.figure_table(C.legal_map(status[status["level"] == "state"], "us", "t"))
+    assert "TX" in set(maps["Place"]) and maps["Details"].str.contains("Texas").any()

@@ -41,6 +41,14 @@ def real():
     return load_dataset(REAL)
 
 
+def table(at: AppTest, column: str):
+    """The first table on the page with this column (charts' text-alternative tables come and go)."""
+    for df in at.dataframe:
+        if column in df.value.columns:
+            return df.value
+    raise AssertionError(f"no table with a {column!r} column")
+
+
 def metric(at: AppTest, label: str) -> str:
     return next(m.value for m in at.metric if m.label == label)
 
@@ -62,9 +70,9 @@ def test_overview_opens_the_claim_named_in_the_url(real):
 
 def test_claims_page_lists_all_claims_and_search_narrows(real):
     at = open_page("pages/1_Claims.py")
-    assert at.dataframe[0].value.shape[0] == len(real["claims"])
+    assert table(at, "Statement").shape[0] == len(real["claims"])
     at.text_input(key="claims.search").input("centuries").run()
-    rows = at.dataframe[0].value
+    rows = table(at, "Statement")
     assert 0 < rows.shape[0] < len(real["claims"])
     assert rows["Statement"].str.contains("centur", case=False).any()
 
@@ -72,7 +80,7 @@ def test_claims_page_lists_all_claims_and_search_narrows(real):
 def test_claims_page_filter_from_url_applies(real):
     at = open_page("pages/1_Claims.py", query={"article": "A3", "topic": "nonsense"})
     expected = sum(1 for qs in real["claims"]["quotes"] if any(q["article"] == "A3" for q in qs))
-    assert at.dataframe[0].value.shape[0] == expected
+    assert table(at, "Statement").shape[0] == expected
     assert at.sidebar.multiselect(key="filter.topic").value == []
 
 
@@ -81,8 +89,8 @@ def test_evidence_page_counts_studies_and_filters_by_design(real):
     assert any(f"**{len(real['studies'])} studies**" in m.value for m in at.markdown)
     at.sidebar.multiselect(key="filter.design").set_value(["rct"]).run()
     n_rct = int((real["studies"]["design"] == "rct").sum())
-    assert at.dataframe[0].value.shape[0] == n_rct
-    assert set(at.dataframe[0].value["Design"]) == {"Randomised controlled trial"}
+    assert table(at, "Design").shape[0] == n_rct
+    assert set(table(at, "Design")["Design"]) == {"Randomised controlled trial"}
 
 
 def test_articles_page_shows_title_and_switches_article(real):
@@ -92,12 +100,12 @@ def test_articles_page_shows_title_and_switches_article(real):
     from ui.frame import md
 
     title = real["articles"].set_index("id").loc["A4", "title"]
-    assert at.subheader[0].value == md(title)
+    assert at.header[0].value == md(title)
 
 
 def test_articles_page_scorecard_and_claim_from_url(real):
     at = open_page("pages/3_Articles.py", query={"doc": "A2", "claim": "C036"})
-    card = at.dataframe[0].value.set_index("Item")
+    card = table(at, "Item").set_index("Item")
     assert card.loc["Does it say when it was written?", "Answer"] == "no"
     assert at.selectbox(key="articles.claim.A2").value == "C036"
     assert any("C036" in m.value for m in at.markdown)
@@ -168,7 +176,7 @@ def test_broken_data_shows_banner_and_still_shows_valid_rows(mini, monkeypatch):
     assert metric(at, "Claims checked") == "3"
     at.switch_page("pages/1_Claims.py").run()
     assert not at.exception
-    assert list(at.dataframe[0].value["Claim"]) == ["K1", "K3", "K4"]
+    assert list(table(at, "Claim")["Claim"]) == ["K1", "K3", "K4"]
 
 
 @pytest.mark.parametrize(
@@ -182,7 +190,7 @@ def test_junk_in_the_url_is_ignored(page, monkeypatch):
 
 def test_legality_history_from_url_and_switch_to_7oh_rules(real):
     at = open_page("pages/5_Legality.py", query={"place": "THA"})
-    hist = at.dataframe[0].value
+    hist = table(at, "Scope")
     assert list(hist["Status"]) == ["Banned", "No specific law", "Regulated"]  # 1943 ban, 2021 delisting, 2022 act
     leaf = figures(at)
     at.radio(key="legality.scope").set_value("7oh").run()
@@ -228,7 +236,7 @@ def test_quiz_fixed_by_teacher_scores_answers_and_moves_on(real):
 def test_page_controls_live_in_the_url(real):
     at = open_page("pages/1_Claims.py", query={"q": "respiratory"})
     assert at.text_input(key="claims.search").value == "respiratory"
-    assert at.dataframe[0].value["Statement"].str.contains("respiratory", case=False).all()
+    assert table(at, "Statement")["Statement"].str.contains("respiratory", case=False).all()
     at = open_page("pages/4_Adverse_effects.py", query={"kind": "deaths,bogus", "severity": "serious"})
     assert at.multiselect(key="harms.kind").value == ["deaths"]
     at.multiselect(key="harms.kind").set_value(["deaths", "case_series"]).run()
@@ -238,6 +246,6 @@ def test_page_controls_live_in_the_url(real):
 def test_methods_page_offers_every_table_the_zip_and_the_citation(real):
     at = open_page("pages/7_Methods_and_data.py")
     assert any("CC BY 4" in m.value and "Code: MIT" in m.value for m in at.markdown)
-    assert any("Known limitations" in h.value for h in at.subheader)
+    assert any("Known limitations" in h.value for h in at.header)
     labels = [b.proto.label for b in at.get("download_button")]
     assert any("whole dataset" in lab for lab in labels) and any("data dictionary" in lab for lab in labels)

@@ -13,6 +13,7 @@ from dataclasses import fields
 import plotly.graph_objects as go
 import streamlit as st
 
+from claimcheck import charts as C
 from claimcheck import domain as D
 from claimcheck import labels as L
 
@@ -182,6 +183,10 @@ def chart(fig: go.Figure, key: str, sources: str, not_shown: str | None = None, 
     st.caption(f"**Sources:** {sources}")
     if not_shown:
         st.caption(f"**What this does not show:** {not_shown}")
+    table = C.figure_table(fig)
+    if not table.empty:
+        with st.expander("The same data as a table (text alternative)"):
+            st.dataframe(table, hide_index=True, width="stretch")
     return event
 
 
