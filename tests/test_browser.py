@@ -393,3 +393,31 @@ def test_broken_data_shows_the_banner_and_the_valid_parts(browser, tmp_path):
             assert page.get_by_text("There are no harms in the data yet").count() == 1
         finally:
             v.close()
+
+
+def test_html_in_the_data_is_never_rendered_in_the_browser(browser, mini):
+    from .test_hostile import HOSTILE, _hostile_copy
+
+    with server(_hostile_copy(mini)) as base:
+        v = Visit(browser, base)
+        dialogs: list[str] = []
+        v.page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        try:
+            for path, query in [
+                ("", "?claim=K1"),
+                ("Claims", "?claim=K1"),
+                ("Articles", "?doc=A1"),
+                ("Adverse_effects", ""),
+                ("Legality", ""),
+            ]:
+                page = v.open(path, 0, query=query)
+                page.wait_for_timeout(500)
+                assert page.locator("img[src='x']").count() == 0, path
+                assert page.locator("a[href^='javascript']").count() == 0, path
+                assert page.locator("[data-testid=stException]").count() == 0, path
+            assert dialogs == []
+            # the text itself is still there, shown literally
+            page = v.open("", 0, query="?claim=K1")
+            assert page.get_by_text("onerror=alert(1)", exact=False).count() >= 1
+        finally:
+            v.close()
