@@ -1,107 +1,210 @@
-"""Benchmark: prints a table of start-up and data-loading figures. No arguments.
+"""Benchmark: prints tables of figures against the targets. No arguments.
 
     python bench/bench.py
 
-Figures (medians of several runs, on whatever machine runs it):
-- load + validate the data folder, in process;
-- fingerprint of the data folder (done on every rerun to decide whether to reload);
-- a cached rerun of each page in AppTest (server-side time after the first load);
-- server start until /_stcore/health answers;
-- first page in Chromium: navigation until the first chart is drawn.
+What it measures (medians; the machine and date are printed with the figures):
+1. Each page in real Chromium, from navigation until the script has finished and
+   every chart is drawn, alternating with a *floor app* (one page, one plotly
+   chart) in the same run, several rounds; reported as a ratio to the floor.
+2. Bytes the browser receives for each page: app data over the websocket, and
+   everything including static files on a cold load.
+3. Server-side time of a rerun after a filter change on each page (AppTest), on
+   the real data and on synthetic data 10 and 100 times larger (generated here,
+   valid against the schema).
+4. Peak memory (VmHWM) of the server process on the real and the 100x data.
+
+Targets: every page within 1.5 x the floor; a rerun after a filter change under
+150 ms on the real data and under 1 s at 100 x; no page sends more than 1 MB.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+import platform
 import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
-from claimcheck.dataset import load_dataset  # noqa: E402
-from claimcheck.load import data_dir, fingerprint  # noqa: E402
+import synthetic  # noqa: E402
 
 CHROMIUM = os.environ.get("CLAIMCHECK_CHROMIUM", "/usr/bin/chromium")
-PAGES = ["dashboard.py", "pages/1_Claims.py", "pages/2_Evidence.py", "pages/3_Articles.py", "pages/4_Adverse_effects.py",
-         "pages/5_Legality.py", "pages/6_Classroom.py", "pages/7_Methods_and_data.py"]  # fmt: skip
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "5"))
+PAGES = {  # url path -> script
+    "": "dashboard.py",
+    "Claims": "pages/1_Claims.py",
+    "Evidence": "pages/2_Evidence.py",
+    "Articles": "pages/3_Articles.py",
+    "Adverse_effects": "pages/4_Adverse_effects.py",
+    "Legality": "pages/5_Legality.py",
+    "Classroom": "pages/6_Classroom.py",
+    "Methods_and_data": "pages/7_Methods_and_data.py",
+}
+READY = """() => {
+  if (document.querySelector('[data-testid=stStatusWidget]')) return false;
+  if (document.querySelector('[data-testid=stSkeleton]')) return false;
+  if (!document.querySelector('h1')) return false;
+  const plots = document.querySelectorAll('.stPlotlyChart, [data-testid=stPlotlyChart]');
+  for (const p of plots) { if (!p.querySelector('.main-svg')) return false; }
+  return true;
+}"""
 
 
-def median_ms(fn, runs: int = 7) -> float:
-    times = []
-    for _ in range(runs):
-        t = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - t) * 1000)
-    return statistics.median(times)
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
 
-def page_rerun_ms(page: str, runs: int = 5) -> float:
-    from streamlit.testing.v1 import AppTest
+@contextmanager
+def server(script: str, data_dir: Path | None = None):
+    port = free_port()
+    env = dict(os.environ)
+    if data_dir:
+        env["CLAIMCHECK_DATA_DIR"] = str(data_dir)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port), "--server.address", "127.0.0.1",
+         "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(600):
+            try:
+                urllib.request.urlopen(f"{base}/_stcore/health", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.1)
+        yield base, proc.pid
+    finally:
+        proc.terminate()
+        proc.wait(timeout=15)
 
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
-    at.run()
-    if page != "dashboard.py":
-        at.switch_page(page)
-        at.run()
-    return median_ms(at.run, runs)
+
+def peak_rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
 
 
-def server_figures(rounds: int = 3) -> tuple[float, float]:
+def visit(browser, url: str) -> tuple[float, int, int]:
+    """Seconds until ready, websocket bytes received, all bytes received (cold cache)."""
+    ctx = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = ctx.new_page()
+    cdp = ctx.new_cdp_session(page)
+    cdp.send("Network.enable")
+    sizes = {"ws": 0, "http": 0}
+    cdp.on("Network.webSocketFrameReceived", lambda e: sizes.__setitem__("ws", sizes["ws"] + len(e["response"]["payloadData"])))
+    cdp.on("Network.loadingFinished", lambda e: sizes.__setitem__("http", sizes["http"] + int(e.get("encodedDataLength", 0))))
+    t = time.perf_counter()
+    page.goto(url)
+    page.wait_for_timeout(300)  # let the script start before judging "idle"
+    page.wait_for_function(READY, timeout=120_000, polling=50)
+    elapsed = time.perf_counter() - t - 0.3
+    ctx.close()
+    return elapsed, sizes["ws"], sizes["ws"] + sizes["http"]
+
+
+def browser_figures() -> tuple[list[tuple], float]:
     from playwright.sync_api import sync_playwright
 
-    health, first_chart = [], []
-    for _ in range(rounds):
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            port = s.getsockname()[1]
-        t0 = time.perf_counter()
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port), "--server.address", "127.0.0.1"],
-            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )  # fmt: skip
-        try:
-            while True:
-                try:
-                    urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1)
-                    break
-                except OSError:
-                    time.sleep(0.05)
-            health.append((time.perf_counter() - t0) * 1000)
-            with sync_playwright() as p:
-                b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
-                page = b.new_page()
-                t1 = time.perf_counter()
-                page.goto(f"http://127.0.0.1:{port}/")
-                page.wait_for_selector(".js-plotly-plot .main-svg", timeout=120_000)
-                first_chart.append((time.perf_counter() - t1) * 1000)
-                b.close()
-        finally:
-            proc.terminate()
-            proc.wait(timeout=10)
-    return statistics.median(health), statistics.median(first_chart)
+    rows = []
+    with server("dashboard.py") as (app, app_pid), server("bench/floor_app.py") as (floor, _):
+        with sync_playwright() as p:
+            b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+            visit(b, f"{app}/")  # warm the server's caches and the first import
+            visit(b, f"{floor}/")
+            for path in PAGES:
+                app_t, floor_t, ws, total = [], [], [], []
+                for _ in range(ROUNDS):  # A B A B ...
+                    t, w, a = visit(b, f"{app}/{path}")
+                    app_t.append(t)
+                    ws.append(w)
+                    total.append(a)
+                    floor_t.append(visit(b, f"{floor}/")[0])
+                ratio = statistics.median(a / f for a, f in zip(app_t, floor_t))
+                rows.append(
+                    (
+                        path or "Overview",
+                        statistics.median(app_t),
+                        statistics.median(floor_t),
+                        ratio,
+                        statistics.median(ws),
+                        statistics.median(total),
+                    )
+                )
+            b.close()
+        mem = peak_rss_mb(app_pid)
+    return rows, mem
+
+
+def rerun_ms(data_dir: Path, runs: int = 5) -> list[tuple[str, float]]:
+    """Median server-side rerun after a change of the shared verdict filter, per page."""
+    from streamlit.testing.v1 import AppTest
+
+    os.environ["CLAIMCHECK_DATA_DIR"] = str(data_dir)
+    out = []
+    for path, script in PAGES.items():
+        at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=600)
+        at.run()
+        if script != "dashboard.py":
+            at.switch_page(script).run()
+        times = []
+        choices = [["contradicted"], ["supported", "partly_supported"]]
+        for i in range(runs):
+            widget = at.sidebar.multiselect(key="filter.verdict").set_value(choices[i % 2])
+            t = time.perf_counter()
+            widget.run()
+            times.append((time.perf_counter() - t) * 1000)
+            if at.exception:
+                raise RuntimeError(f"{path}: {at.exception[0].value}")
+        out.append((path or "Overview", statistics.median(times)))
+    os.environ.pop("CLAIMCHECK_DATA_DIR", None)
+    return out
+
+
+def server_memory(data_dir: Path) -> float:
+    from playwright.sync_api import sync_playwright
+
+    with server("dashboard.py", data_dir) as (app, pid), sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        for path in PAGES:
+            visit(b, f"{app}/{path}")
+        b.close()
+        return peak_rss_mb(pid)
 
 
 def main() -> None:
-    directory = data_dir()
-    rows = [
-        ("load + validate data folder (in process)", median_ms(lambda: load_dataset(directory))),
-        ("fingerprint data folder (every rerun)", median_ms(lambda: fingerprint(directory), 21)),
-    ]
-    for page in PAGES:
-        rows.append((f"cached rerun, {page} (AppTest)", page_rerun_ms(page)))
-    if Path(CHROMIUM).exists():
-        health, chart = server_figures()
-        rows.append(("server start until health answers", health))
-        rows.append(("first page: navigation until first chart drawn", chart))
-    print(f"{'figure':<55} {'median ms':>10}")
-    for name, ms in rows:
-        print(f"{name:<55} {ms:>10.1f}")
+    print(f"{dt.date.today()} · {platform.node()} · {os.cpu_count()} CPUs · Python {platform.python_version()} · {ROUNDS} rounds\n")
+    with tempfile.TemporaryDirectory() as tmp:
+        x10 = synthetic.make(ROOT / "data", Path(tmp) / "x10", 10)
+        x100 = synthetic.make(ROOT / "data", Path(tmp) / "x100", 100)
+        reruns = {name: dict(rerun_ms(d)) for name, d in (("real", ROOT / "data"), ("10x", x10), ("100x", x100))}
+        rows, mem = browser_figures() if Path(CHROMIUM).exists() else ([], float("nan"))
+        mem100 = server_memory(x100) if Path(CHROMIUM).exists() else float("nan")
+
+    print("Page in Chromium (navigation until every chart is drawn) and bytes received")
+    print(f"{'page':<18}{'app s':>8}{'floor s':>9}{'ratio':>7}{'target':>8}{'ws KB':>8}{'all KB':>9}{'<1MB':>6}")
+    for name, a, f, r, ws, total in rows:
+        print(
+            f"{name:<18}{a:>8.2f}{f:>9.2f}{r:>7.2f}{'≤1.5':>8}{ws / 1024:>8.0f}{total / 1024:>9.0f}{'yes' if ws < 1024 * 1024 else 'NO':>6}"
+        )
+    print("\nServer-side rerun after a filter change (AppTest), median ms")
+    print(f"{'page':<18}{'real':>8}{'10x':>8}{'100x':>8}   targets: real < 150, 100x < 1000")
+    for name in reruns["real"]:
+        print(f"{name:<18}{reruns['real'][name]:>8.0f}{reruns['10x'][name]:>8.0f}{reruns['100x'][name]:>8.0f}")
+    print(f"\nPeak memory of the server process: real data {mem:.0f} MB, 100x data {mem100:.0f} MB")
 
 
 if __name__ == "__main__":

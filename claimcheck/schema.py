@@ -17,6 +17,7 @@ Nothing here names a topic: topic words live in ``data/``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 # --- field types -------------------------------------------------------------
 STRING = "string"  # one line of text
@@ -73,6 +74,11 @@ class Field:
         if self.type not in FIELD_TYPES:
             raise ValueError(f"field {self.name}: unknown type {self.type!r}")
 
+    @cached_property
+    def item_table(self) -> Table:
+        """The entries of an object list, declared as a table of their own (no key)."""
+        return Table(self.name, "", "", "", self.item_fields, primary_key=())
+
 
 @dataclass(frozen=True)
 class Table:
@@ -99,9 +105,14 @@ class Table:
                 return f
         raise KeyError(name)
 
-    @property
+    @cached_property
     def field_names(self) -> tuple[str, ...]:
+        # Cached: the validator asks for it once per record.
         return tuple(f.name for f in self.fields)
+
+    @cached_property
+    def field_set(self) -> frozenset[str]:
+        return frozenset(self.field_names)
 
 
 # --- shared vocabularies (generic to any claims-versus-evidence dataset) -------

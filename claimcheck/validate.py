@@ -173,8 +173,11 @@ def _coerce(f: S.Field, value: Any, from_csv: bool) -> tuple[Any, str | None]:
     raise AssertionError(t)  # pragma: no cover - schema guards types
 
 
+_WS = re.compile(r"\s")
+
+
 def _is_url(s: str) -> bool:
-    if not s or any(c.isspace() for c in s):
+    if not s or _WS.search(s):
         return False
     try:
         parsed = urlparse(s)
@@ -207,8 +210,9 @@ def _coerce_record(table: S.Table, raw: dict[str, Any], line: int | None, rel: s
     label = str(raw.get("id", "") or "").strip() if "id" in table.field_names else ""
     if not label and table.primary_key != ("id",):
         label = "/".join(str(raw.get(k, "") or "").strip() for k in table.primary_key)
+    known = table.field_set
     for name in raw:
-        if name not in table.field_names:
+        if name not in known:
             rec.problems.append(Problem(rel, line, label, name, "unknown field (not in the data contract)"))
     for f in table.fields:
         value = raw.get(f.name)
@@ -312,7 +316,7 @@ class _Checker:
             if not isinstance(item, dict):
                 rec.problems.append(Problem(t.file, rec.line, rec.label, where, "entry is not a mapping"))
                 continue
-            sub = _coerce_record(S.Table(t.name, t.file, "", "", f.item_fields, primary_key=()), item, rec.line, t.file)
+            sub = _coerce_record(f.item_table, item, rec.line, t.file)
             for p in sub.problems:
                 rec.problems.append(Problem(t.file, rec.line, rec.label, f"{where}.{p.field}", p.message))
             values = sub.values

@@ -396,7 +396,7 @@ def test_broken_data_shows_the_banner_and_the_valid_parts(browser, tmp_path):
 
 
 def test_html_in_the_data_is_never_rendered_in_the_browser(browser, mini):
-    from .test_hostile import HOSTILE, _hostile_copy
+    from .test_hostile import _hostile_copy
 
     with server(_hostile_copy(mini)) as base:
         v = Visit(browser, base)
