@@ -42,6 +42,15 @@ else:
         select=True,
     )
     picked = selected_ids(event)
+    if picked and picked[0].startswith("cell:"):
+        # A grouped mark (large data): list its claims; selecting a row opens one.
+        group = C.cell_claims(claims, picked[0])
+        st.markdown(f"**{len(group):,} claims in the selected group**")
+        rows = st.dataframe(
+            group[["id", "statement", "verdict_label"]].head(1000), hide_index=True, width="stretch",
+            on_select="rerun", selection_mode="single-row", key="overview.group",
+        )  # fmt: skip
+        picked = [group.iloc[r]["id"] for r in rows.selection.rows] if rows is not None else []
     claim_id = picked[0] if picked else url_param("claim", v.claims["id"])
     if picked:
         set_url_param("claim", claim_id)

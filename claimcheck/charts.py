@@ -45,12 +45,11 @@ def _wrap(text: str, width: int = 60) -> str:
     return "<br>".join(textwrap.wrap(str(text), width)) or ""
 
 
-def hype_gap(claims: pd.DataFrame, title: str = "How sure do the articles sound, and how sure is the evidence?") -> go.Figure:
-    """Assertiveness of the wording (x) against certainty of the human evidence (y), one mark per claim."""
-    rated = claims.dropna(subset=["certainty_rank", "assertiveness_rank"])
-    if rated.empty:
-        return _empty(title)
-    fig = go.Figure()
+MAX_MARKS = 300  # above this, claims that share a cell and a verdict are drawn as one mark
+MAX_ROWS = 60  # rows of a grid, or bars of a panel, before the rest are left to the table
+
+
+def _hype_axes(fig: go.Figure) -> None:
     # Below the diagonal the wording is surer than the evidence: shade it.
     fig.add_trace(
         go.Scatter(
@@ -65,6 +64,55 @@ def hype_gap(claims: pd.DataFrame, title: str = "How sure do the articles sound,
             name="Wording matches evidence", hoverinfo="skip",
         )
     )  # fmt: skip
+    fig.update_xaxes(
+        title="How sure the article sounds →", range=[0.5, 4.5], tickvals=[1, 2, 3, 4],
+        ticktext=[L.ASSERTIVENESS[k] for k in L.ASSERTIVENESS_RANK], showgrid=True, gridcolor="#eeeeee",
+    )  # fmt: skip
+    fig.update_yaxes(
+        title="Certainty of the human evidence →", range=[-0.5, 4.5], tickvals=[0, 1, 2, 3, 4],
+        ticktext=[L.CERTAINTY[k] for k in L.CERTAINTY_RANK], showgrid=True, gridcolor="#eeeeee",
+    )  # fmt: skip
+
+
+def hype_gap(claims: pd.DataFrame, title: str = "How sure do the articles sound, and how sure is the evidence?") -> go.Figure:
+    """Assertiveness of the wording (x) against certainty of the human evidence (y), one mark per claim.
+
+    With more than ``MAX_MARKS`` claims, claims sharing a cell and a verdict
+    become one mark sized and labelled by their number, whose customdata[0] is
+    ``cell:<assertiveness>|<certainty>|<verdict>`` (see :func:`cell_claims`).
+    """
+    rated = claims.dropna(subset=["certainty_rank", "assertiveness_rank"])
+    if rated.empty:
+        return _empty(title)
+    fig = go.Figure()
+    _hype_axes(fig)
+    if len(rated) > MAX_MARKS:
+        cells = (
+            rated.groupby(["assertiveness", "certainty", "verdict"], sort=False)
+            .agg(
+                n=("id", "size"),
+                a=("assertiveness_rank", "first"),
+                c=("certainty_rank", "first"),
+                ids=("id", lambda s: ", ".join(s.head(6))),
+            )
+            .reset_index()
+        )
+        for k, (verdict_key, verdict) in enumerate((v, lab) for v, lab in L.VERDICT.items() if v):
+            part = cells[cells["verdict"] == verdict_key]
+            if part.empty:
+                continue
+            fig.add_trace(
+                go.Scatter(
+                    x=part["a"] + (k - 2) * 0.14, y=part["c"], mode="markers+text", name=verdict, text=part["n"], textposition="top center",
+                    marker=dict(
+                        color=L.VERDICT_COLOUR[verdict], symbol=L.VERDICT_SYMBOL[verdict], line=dict(color="#333333", width=1),
+                        size=10 + 28 * (part["n"] / cells["n"].max()) ** 0.5,
+                    ),
+                    customdata=[(f"cell:{a}|{c}|{verdict_key}", n, ids) for a, c, n, ids in zip(part["assertiveness"], part["certainty"], part["n"], part["ids"])],
+                    hovertemplate="<b>%{customdata[1]} claims</b> · " + verdict + "<br>for example %{customdata[2]}<extra></extra>",
+                )
+            )  # fmt: skip
+        return _base(fig, f"{title} ({len(rated):,} claims, grouped by cell)", height=520)
     # Spread marks that share a cell so every claim stays visible and clickable.
     offsets = rated.groupby(["assertiveness_rank", "certainty_rank"]).cumcount()
     sizes = rated.groupby(["assertiveness_rank", "certainty_rank"])["id"].transform("size")
@@ -93,15 +141,16 @@ def hype_gap(claims: pd.DataFrame, title: str = "How sure do the articles sound,
                 "<i>“%{customdata[1]}”</i><br>Made by %{customdata[3]} article(s)<extra></extra>",
             )
         )
-    fig.update_xaxes(
-        title="How sure the article sounds →", range=[0.5, 4.5], tickvals=[1, 2, 3, 4],
-        ticktext=[L.ASSERTIVENESS[k] for k in L.ASSERTIVENESS_RANK], showgrid=True, gridcolor="#eeeeee",
-    )  # fmt: skip
-    fig.update_yaxes(
-        title="Certainty of the human evidence →", range=[-0.5, 4.5], tickvals=[0, 1, 2, 3, 4],
-        ticktext=[L.CERTAINTY[k] for k in L.CERTAINTY_RANK], showgrid=True, gridcolor="#eeeeee",
-    )  # fmt: skip
     return _base(fig, title, height=520)
+
+
+def cell_claims(claims: pd.DataFrame, cell: str) -> pd.DataFrame:
+    """The claims behind one grouped mark of :func:`hype_gap` (``cell:<a>|<c>|<verdict>``)."""
+    try:
+        a, c, verdict = cell.removeprefix("cell:").split("|")
+    except ValueError:
+        return claims.iloc[0:0]
+    return claims[(claims["assertiveness"] == a) & (claims["certainty"] == c) & (claims["verdict"] == verdict)]
 
 
 def claims_by_article(counts: pd.DataFrame, title: str = "Which article claims what?") -> go.Figure:
@@ -157,9 +206,16 @@ MENTION_CUE = {
 def mentioned_vs_reported(
     mentions: pd.DataFrame, articles: pd.DataFrame, title: str = "Which harms do the articles warn about?"
 ) -> go.Figure:
-    """A grid of harms (rows, most severe first) by articles (columns): warns, downplays or silent."""
+    """A grid of harms (rows, most severe first) by articles (columns): warns, downplays or silent.
+
+    Draws at most ``MAX_ROWS`` harms, the first (most severe) ones; the title
+    says so when there are more.
+    """
     if mentions.empty:
         return _empty(title)
+    if len(mentions) > MAX_ROWS:
+        title = f"{title} (the {MAX_ROWS} most severe of {len(mentions):,})"
+        mentions = mentions.head(MAX_ROWS)
     art_ids = [a for a in articles["id"] if a in mentions.columns]
     art_label = dict(zip(articles["id"], articles["label"]))
     fig = go.Figure()
@@ -209,6 +265,9 @@ def figure_panel(figs: pd.DataFrame, kind_label: str) -> go.Figure:
     title = f"{kind_label}: {UNIT_AXIS[unit].lower()}"
     if figs.empty:
         return _empty(title)
+    if len(figs) > MAX_ROWS:
+        title = f"{title} (first {MAX_ROWS} of {len(figs):,}; all are in the table)"
+        figs = figs.head(MAX_ROWS)
     labels = [
         _wrap(f"{h} — {'n = ' + format(int(d), ',') + ' ' if pd.notna(d) else ''}{dl} ({p})", 70)
         for h, d, dl, p in zip(figs["harm"], figs["denominator"], figs["denominator_label"], figs["period"])

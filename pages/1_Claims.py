@@ -6,6 +6,7 @@ from claimcheck import charts as C
 from claimcheck import domain as D
 from ui.cards import claim_card
 from ui.frame import chart, empty_state, filter_summary, init_from_url, md, page_setup, selected_ids, set_url_param, sync_to_url, url_param
+from ui.frame import table as show_table
 
 v, filters = page_setup("Claims")
 st.title("Claims")
@@ -40,7 +41,7 @@ else:
     )  # fmt: skip
     st.markdown(f"**{len(claims)} claim{'s' if len(claims) != 1 else ''}**")
     st.caption("Select a row to open the claim below.")
-    event = st.dataframe(table, hide_index=True, width="stretch", key="claims.table", on_select="rerun", selection_mode="single-row")
+    event = show_table(table, "claims.table", on_select="rerun", selection_mode="single-row")
     rows = list(event.selection.rows) if event is not None else []
     if rows and rows != st.session_state.get("claims.table.previous-rows"):
         st.session_state["claims.pick"] = table.iloc[rows[0]]["Claim"]

@@ -7,6 +7,7 @@ from claimcheck import domain as D
 from claimcheck import labels as L
 from ui.cards import STUDY_COLUMNS, study_rows
 from ui.frame import chart, empty_state, filter_summary, md, page_setup, selected_ids
+from ui.frame import table as show_table
 
 v, filters = page_setup("Evidence")
 st.title("Evidence")
@@ -72,7 +73,7 @@ else:
     )
     rows = study_rows(studies)
     rows.insert(len(rows.columns) - 1, "Claims", studies["claims"].apply(", ".join).values)
-    st.dataframe(rows, hide_index=True, width="stretch", column_config=STUDY_COLUMNS, key="evidence.table")
+    show_table(rows, "evidence.table", column_config=STUDY_COLUMNS)
     st.download_button(
         "Download these studies (CSV)", rows.to_csv(index=False).encode(), "studies-filtered.csv", "text/csv", key="evidence.download"
     )

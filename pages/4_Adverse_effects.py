@@ -8,6 +8,7 @@ from claimcheck import labels as L
 from claimcheck import schema as S
 from ui.cards import harm_card
 from ui.frame import chart, init_from_url, md, new_selection, page_setup, set_url_param, sync_to_url, url_param
+from ui.frame import table as show_table
 
 v, filters = page_setup("Adverse effects")
 st.title("Adverse effects")
@@ -101,10 +102,7 @@ if not shown.empty:
             "note",
         ]
     ]
-    st.dataframe(
-        table, hide_index=True, width="stretch", key="harms.table",
-        column_config={"source_url": st.column_config.LinkColumn("Source", display_text="open ↗")},
-    )  # fmt: skip
+    show_table(table, "harms.table", column_config={"source_url": st.column_config.LinkColumn("Source", display_text="open ↗")})
     st.download_button(
         "Download these figures (CSV)", table.to_csv(index=False).encode(), "harm-figures.csv", "text/csv", key="harms.download"
     )

@@ -8,6 +8,7 @@ from claimcheck import charts as C
 from claimcheck import domain as D
 from claimcheck import labels as L
 from ui.frame import chart, md, new_selection, page_setup, set_url_param, url_param
+from ui.frame import table as show_table
 
 STALE_DAYS = 365
 v, filters = page_setup("Legality")
@@ -125,6 +126,5 @@ show = table[
         "disagreement",
     ]
 ]
-st.dataframe(show, hide_index=True, width="stretch", key="legality.table",
-             column_config={"Source": st.column_config.LinkColumn("Source", display_text="open ↗")})  # fmt: skip
+show_table(show, "legality.table", column_config={"Source": st.column_config.LinkColumn("Source", display_text="open ↗")})
 st.download_button("Download the legal table (CSV)", show.to_csv(index=False).encode(), "legality.csv", "text/csv", key="legality.download")

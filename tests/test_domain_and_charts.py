@@ -204,3 +204,16 @@ def test_every_chart_has_a_text_alternative_with_the_records_behind_it(mini_ds):
     status = D.status_as_of(mini_ds["legality"], dt.date(2025, 1, 1), "leaf")
     maps = C.figure_table(C.legal_map(status[status["level"] == "state"], "us", "t"))
     assert "TX" in set(maps["Place"]) and maps["Details"].str.contains("Texas").any()
+
+
+def test_crowded_charts_group_or_cap_and_say_so(real_ds):
+    claims = pd.concat([D.claims_table(real_ds).assign(id=lambda d, k=k: d["id"] + f"-{k}") for k in range(5)])
+    fig = C.hype_gap(claims)
+    assert "grouped by cell" in fig.layout.title.text
+    marks = [cd for tr in fig.data if tr.customdata is not None for cd in tr.customdata]
+    assert sum(int(m[1]) for m in marks) == len(claims.dropna(subset=["certainty_rank"]))  # nobody lost
+    group = C.cell_claims(claims, marks[0][0])
+    assert len(group) == int(marks[0][1])
+    many = pd.concat([D.harm_mentions(real_ds)] * 3, ignore_index=True)
+    grid = C.mentioned_vs_reported(many, real_ds["articles"])
+    assert f"the {C.MAX_ROWS} most severe of {len(many)}" in grid.layout.title.text

@@ -190,6 +190,21 @@ def chart(fig: go.Figure, key: str, sources: str, not_shown: str | None = None, 
     return event
 
 
+MAX_TABLE_ROWS = 500
+
+
+def table(df, key: str, limit: int = MAX_TABLE_ROWS, **kwargs):
+    """Show a table, at most ``limit`` rows, saying so when rows are left out.
+
+    Sending tens of thousands of rows would make the page slow and heavy; the
+    page's CSV download always carries every row.
+    """
+    if len(df) > limit:
+        st.caption(f"Showing the first {limit:,} of {len(df):,} rows; the download below has them all.")
+        df = df.head(limit)
+    return st.dataframe(df, hide_index=True, width="stretch", key=key, **kwargs)
+
+
 def selected_ids(event) -> list[str]:
     """Record ids (customdata[0]) of the marks selected in a chart event."""
     if event is None:
