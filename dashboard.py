@@ -10,6 +10,7 @@ import streamlit as st
 from claimcheck import charts as C
 from claimcheck import domain as D
 from ui.cards import claim_card
+from ui.data import cached_figure
 from ui.frame import chart, empty_state, filter_summary, md, page_setup, selected_ids, set_url_param, url_param
 
 v, filters = page_setup("Overview")
@@ -34,7 +35,7 @@ if claims.empty:
     empty_state("claims", filters)
 else:
     event = chart(
-        C.hype_gap(claims),
+        cached_figure(v, "overview.hype", filters, lambda: C.hype_gap(claims)),
         key="overview.hype",
         sources="Claims ledger (verbatim quotes from the articles), with verdicts and GRADE-style certainty from the studies listed on the Evidence page.",
         not_shown="Marks are sized by how many articles make the claim. Claims not yet rated are left off. Certainty rates the "

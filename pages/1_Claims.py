@@ -5,6 +5,7 @@ import streamlit as st
 from claimcheck import charts as C
 from claimcheck import domain as D
 from ui.cards import claim_card
+from ui.data import cached_figure
 from ui.frame import chart, empty_state, filter_summary, init_from_url, md, page_setup, selected_ids, set_url_param, sync_to_url, url_param
 from ui.frame import table as show_table
 
@@ -54,7 +55,12 @@ else:
         key="claims.download",
     )
 chart(
-    C.claims_by_article(D.claims_by_article(all_matching, v.ds["articles"])),
+    cached_figure(
+        v,
+        "claims.by_article",
+        (filters, text.strip().lower()),
+        lambda: C.claims_by_article(D.claims_by_article(all_matching, v.ds["articles"])),
+    ),
     key="claims.by_article",
     sources="Claims ledger built from the articles' text; one claim counts once for each article that makes it.",
     not_shown="How true the claims are: see the verdicts above and the Overview chart. Select a bar to list its claims.",
@@ -64,13 +70,19 @@ chart(
 st.header("Claim detail")
 ids = list(claims["id"]) if not claims.empty else []
 current = st.session_state.get("claims.pick") or url_param("claim", v.claims["id"])
+if current is None:
+    st.caption("Select a row in the table (or a claim below) to open its card: quotes, verdict, reasons and studies.")
 options = ids if current in ids or current is None else [current, *ids]
 if options:
     labels = dict(zip(v.claims["id"], v.claims["statement"]))
-    if st.session_state.get("claims.pick") not in options:
-        st.session_state["claims.pick"] = current if current in options else options[0]
-    choice = st.selectbox("Open a claim", options, format_func=lambda x: f"{x} · {labels.get(x, '')[:90]}", key="claims.pick")
+    if current is not None and st.session_state.get("claims.pick") not in options:
+        st.session_state["claims.pick"] = current
+    choice = st.selectbox(
+        "Open a claim", options, format_func=lambda x: f"{x} · {labels.get(x, '')[:90]}", key="claims.pick",
+        index=None if current is None else options.index(current), placeholder="Choose a claim",
+    )  # fmt: skip
     set_url_param("claim", choice)
-    claim_card(v, choice)
+    if choice:
+        claim_card(v, choice)
 else:
     st.caption("No claim to open.")

@@ -6,6 +6,7 @@ from claimcheck import charts as C
 from claimcheck import domain as D
 from claimcheck import labels as L
 from ui.cards import STUDY_COLUMNS, study_rows
+from ui.data import cached_figure
 from ui.frame import chart, empty_state, filter_summary, md, page_setup, selected_ids
 from ui.frame import table as show_table
 
@@ -19,7 +20,7 @@ studies = D.filter_studies(v.studies, filters, claim_ids)
 ladder = D.design_ladder(studies)
 rungs = selected_ids(st.session_state.get("evidence.ladder"))
 chart(
-    C.design_ladder(ladder),
+    cached_figure(v, "evidence.ladder", filters, lambda: C.design_ladder(ladder)),
     key="evidence.ladder",
     select=True,
     sources="Studies table; each study's design as recorded from its primary record or the page where it was seen.",
@@ -32,7 +33,7 @@ links = links[links["claim_id"].isin(claim_ids)]
 if filters.design:
     links = links[links["design"].isin(filters.design)]
 event = chart(
-    C.evidence_matrix(D.evidence_matrix(links, v.ds["topics"])),
+    cached_figure(v, "evidence.matrix", filters, lambda: C.evidence_matrix(D.evidence_matrix(links, v.ds["topics"]))),
     key="evidence.matrix",
     sources="Claim-study links: each study linked to a claim, with whether it supports or contradicts it; designs from the studies table.",
     not_shown="How good each study is within its rung, or how many people it studied: open a cell to see. "

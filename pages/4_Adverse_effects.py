@@ -7,6 +7,7 @@ from claimcheck import domain as D
 from claimcheck import labels as L
 from claimcheck import schema as S
 from ui.cards import harm_card
+from ui.data import cached_figure
 from ui.frame import chart, init_from_url, md, new_selection, page_setup, set_url_param, sync_to_url, url_param
 from ui.frame import table as show_table
 
@@ -18,7 +19,7 @@ if mentions.empty:
     st.info("There are no harms in the data yet.")
     st.stop()
 chart(
-    C.mentioned_vs_reported(mentions, v.ds["articles"]),
+    cached_figure(v, "harms.mentions", (), lambda: C.mentioned_vs_reported(mentions, v.ds["articles"])),
     key="harms.mentions",
     select=True,
     sources="Harms table; each mention is a verbatim quote from the article, checked by the validator, "
@@ -53,7 +54,7 @@ harm_card(v, harm)
 figs = v.figures
 st.header("Poison-centre reports by year")
 chart(
-    C.counts_by_year(D.yearly_counts(figs)),
+    cached_figure(v, "harms.by_year", (), lambda: C.counts_by_year(D.yearly_counts(figs))),
     key="harms.by_year",
     select=True,
     sources="; ".join(dict.fromkeys(md(s) for s in D.yearly_counts(figs)["source_label"])) or "none",
@@ -61,29 +62,38 @@ chart(
     "Each line is one source, with the years it reported; lines from different sources are not joined.",
 )
 
-st.header("How often: one panel per kind of data and unit")
-c1, c2, c3 = st.columns(3)
+st.header("How often: one kind of data at a time")
+st.caption(
+    "Figures of different kinds count different things (calls, survey answers, cases, deaths), so they are never put on "
+    "one axis. Choose a kind of data: each panel shows one kind and one unit, with the denominator in every label."
+)
+kinds_present = [k for k in S.DATA_KINDS if k in set(figs["data_kind"])]
+init_from_url("harms.kind", "kind", kinds_present)
+if kinds_present and st.session_state.get("harms.kind") not in kinds_present:
+    st.session_state["harms.kind"] = kinds_present[0]
+kind = st.segmented_control("Kind of data", kinds_present, format_func=L.DATA_KIND.get, key="harms.kind") or (kinds_present or [None])[0]
+sync_to_url("kind", kind)
+c1, c2 = st.columns(2)
 systems = sorted(v.ds["harms"]["body_system"].unique())
 init_from_url("harms.severity", "severity", S.SEVERITY, multi=True)
 init_from_url("harms.system", "system", systems, multi=True)
-init_from_url("harms.kind", "kind", S.DATA_KINDS, multi=True)
 sev = c1.multiselect("Severity", S.SEVERITY, format_func=L.SEVERITY.get, key="harms.severity", placeholder="All")
 sysf = c2.multiselect("Body system", systems, key="harms.system", placeholder="All")
-kinds = c3.multiselect("Kind of data", S.DATA_KINDS, format_func=L.DATA_KIND.get, key="harms.kind", placeholder="All")
 sync_to_url("severity", sev)
 sync_to_url("system", sysf)
-sync_to_url("kind", kinds)
-shown = D.filter_figures(figs, v.ds["harms"], sev, sysf, kinds)
+shown = D.filter_figures(figs, v.ds["harms"], sev, sysf, [kind] if kind else [])
 if shown.empty:
     st.warning("No figures match these choices.", icon="🔎")
 st.caption("Blue bars: figure seen on the primary record. Orange striped bars: seen only on a secondary page ⚠.")
-for kind, unit, part in D.figure_panels(shown):
+for kind_, unit, part in D.figure_panels(shown):
     chart(
-        C.figure_panel(part, L.DATA_KIND[kind]),
-        key=f"harms.panel.{kind}.{unit}",
+        cached_figure(
+            v, "harms.panel", (kind_, unit, tuple(sev), tuple(sysf)), lambda part=part, k=kind_: C.figure_panel(part, L.DATA_KIND[k])
+        ),
+        key=f"harms.panel.{kind_}.{unit}",
         select=True,
         sources="; ".join(dict.fromkeys(md(s) for s in part["source_label"])),
-        not_shown=L.DATA_KIND_MEANING[kind],
+        not_shown=L.DATA_KIND_MEANING[kind_],
     )
 if not shown.empty:
     table = shown[

@@ -7,6 +7,7 @@ import streamlit as st
 from claimcheck import charts as C
 from claimcheck import domain as D
 from claimcheck import labels as L
+from ui.data import cached_figure
 from ui.frame import chart, md, new_selection, page_setup, set_url_param, url_param
 from ui.frame import table as show_table
 
@@ -50,17 +51,27 @@ if not federal.empty:
     f = federal.iloc[0]
     st.markdown(f"**{md(f['name'])}, {md(L.SCOPE[scope].lower())}:** {md(L.LEGAL_STATUS[f['status']])} — {md(f['instrument'] or '')}")
 
-if "world" in regions:
+# One map at a time: each geo map costs the browser about a second to draw.
+MAPS = {"world": "World", "us": "United States"}
+default_map = url_param("map", MAPS) or (regions[0] if len(regions) == 1 else "world")
+if "legality.map" not in st.session_state:
+    st.session_state["legality.map"] = default_map
+which = st.segmented_control("Map", list(MAPS), format_func=MAPS.get, key="legality.map") or default_map
+set_url_param("map", None if which == "world" else which)
+if which == "world":
     world = status[status["level"].isin(["country", "federal"])]
     chart(
-        C.legal_map(world, "world", f"Where is it legal? Countries, as of {when:%d %b %Y}", today=today),
+        cached_figure(v, "legality.world", (str(when), scope, str(today)), lambda: C.legal_map(world, "world", f"Where is it legal? Countries, as of {when:%d %b %Y}", today=today)),
         key="legality.world", sources=source_note, select=True,
         not_shown="Countries with no entry are blank: no source was found, which does not mean it is legal there.",
     )  # fmt: skip
-if "us" in regions:
+else:
     us = status[status["level"] == "state"]
     chart(
-        C.legal_map(us, "us", f"Where is it legal? US states, as of {when:%d %b %Y}", local=D.local_rules_by_state(status), today=today),
+        cached_figure(
+            v, "legality.us", (str(when), scope, str(today)),
+            lambda: C.legal_map(us, "us", f"Where is it legal? US states, as of {when:%d %b %Y}", local=D.local_rules_by_state(status), today=today),
+        ),
         key="legality.us", sources=source_note, select=True,
         not_shown="The federal position (above) also applies in every state. ★ marks states with city or county rules; "
         "they are listed when you hover the star and in the table below.",
@@ -94,7 +105,7 @@ if len(all_urls) > 1:
 timeline = v.ds["timeline"]
 if not timeline.empty:
     events = D.timeline_events(timeline, names)
-    chart(C.timeline(events), key="legality.timeline", sources="Legal timeline table: each event with the page where it was seen.", select=True,
+    chart(cached_figure(v, "legality.timeline", (), lambda: C.timeline(events)), key="legality.timeline", sources="Legal timeline table: each event with the page where it was seen.", select=True,
           not_shown="Only the federal and national events that were sourced; most state changes are in the table below. "
           "Select an event to open its jurisdiction's history above.")  # fmt: skip
 

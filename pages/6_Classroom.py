@@ -10,8 +10,8 @@ from claimcheck import labels as L
 from claimcheck import quiz as Q
 from claimcheck import schema as S
 from claimcheck.export import handout_html
-from claimcheck.story import story
 from ui.cards import claim_card
+from ui.data import cached_story
 from ui.frame import NOTICE, chart, esc, md, page_setup, set_url_param, url_param
 
 MODES = {"quiz": "Quiz", "present": "Presenter", "handout": "Handout"}
@@ -26,7 +26,7 @@ set_url_param("mode", None if mode == "quiz" else mode)
 # --- presenter -----------------------------------------------------------------------
 if mode == "present":
     spotlight = url_param("claim", all_ids)
-    steps = story(v.ds, v.claims, v.harm_mentions, v.figures, dt.date.today(), spotlight=spotlight)
+    steps = cached_story(v, spotlight, dt.date.today())
     n = len(steps)
     if "classroom.step" not in st.session_state:
         wanted = url_param("step", [str(i) for i in range(1, n + 1)])

@@ -117,22 +117,25 @@ def test_adverse_effects_page_flags_unmentioned_serious_harms_and_filters_kind(r
     assert "Seizures" in warning and "Liver injury" in warning
     assert "Respiratory depression" in warning  # one article mentions it, but only to deny it
     assert "Poison-centre exposures" not in warning  # a summary row, not a harm
-    before = len(at.get("plotly_chart"))
-    at.multiselect(key="harms.kind").set_value(["deaths"]).run()
-    titles = fig_titles(at)
-    assert len(at.get("plotly_chart")) < before
-    assert titles[-1].startswith("Deaths")
+    assert at.query_params["kind"] == "poison_centre_exposures"  # the first kind is shown by default
+    at.segmented_control(key="harms.kind").set_value("deaths").run()
+    assert at.query_params["kind"] == "deaths"
+    assert [t.split(":")[0] for t in fig_titles(at)[2:]] == ["Deaths"] * (len(fig_titles(at)) - 2)
 
 
 def test_figure_panels_never_mix_kinds_of_data_or_units(real):
-    at = open_page("pages/4_Adverse_effects.py")
+    """One panel per kind and unit, one series per panel, for every kind of data."""
+    from claimcheck import labels as L
+
     figs = real["harm_figures"]
-    pairs = figs.groupby(["data_kind", "unit"]).ngroups
-    panels = [f for f in figures(at) if f["layout"]["title"]["text"].split(":")[0] in {"Poison-centre exposures", "Survey respondents",
-              "Cases in a case series", "Deaths", "Clinical study participants", "Products tested", "Regulatory actions"}]  # fmt: skip
-    assert len(panels) == pairs
-    for f in panels:
-        assert len(f["data"]) == 1  # one series per panel: one kind, one unit
+    at = open_page("pages/4_Adverse_effects.py")
+    for kind in sorted(set(figs["data_kind"])):
+        at.segmented_control(key="harms.kind").set_value(kind).run()
+        panels = [f for f in figures(at) if f["layout"]["title"]["text"].startswith(L.DATA_KIND[kind] + ":")]
+        assert len(panels) == figs[figs["data_kind"] == kind]["unit"].nunique(), kind
+        for f in panels:
+            assert len(f["data"]) == 1  # one series: one kind, one unit
+        assert not any(f["layout"]["title"]["text"].split(":")[0] in set(L.DATA_KIND.values()) - {L.DATA_KIND[kind]} for f in figures(at))
 
 
 def test_harm_detail_from_url_shows_quotes_and_linked_claims(real):
@@ -189,13 +192,14 @@ def test_junk_in_the_url_is_ignored(page, monkeypatch):
 
 
 def test_legality_history_from_url_and_switch_to_7oh_rules(real):
-    at = open_page("pages/5_Legality.py", query={"place": "THA"})
+    at = open_page("pages/5_Legality.py", query={"place": "THA", "map": "us"})
     hist = table(at, "Scope")
     assert list(hist["Status"]) == ["Banned", "No specific law", "Regulated"]  # 1943 ban, 2021 delisting, 2022 act
     leaf = figures(at)
     at.radio(key="legality.scope").set_value("7oh").run()
     assert at.query_params["scope"] == "7oh"
-    assert figures(at)[1]["data"] != leaf[1]["data"]
+    assert "US states" in figures(at)[0]["layout"]["title"]["text"]
+    assert figures(at)[0]["data"] != leaf[0]["data"]
 
 
 def test_presenter_steps_forward_and_back_with_the_step_in_the_url():
@@ -237,10 +241,11 @@ def test_page_controls_live_in_the_url(real):
     at = open_page("pages/1_Claims.py", query={"q": "respiratory"})
     assert at.text_input(key="claims.search").value == "respiratory"
     assert table(at, "Statement")["Statement"].str.contains("respiratory", case=False).all()
-    at = open_page("pages/4_Adverse_effects.py", query={"kind": "deaths,bogus", "severity": "serious"})
-    assert at.multiselect(key="harms.kind").value == ["deaths"]
-    at.multiselect(key="harms.kind").set_value(["deaths", "case_series"]).run()
-    assert at.query_params["kind"] == "deaths,case_series"
+    at = open_page("pages/4_Adverse_effects.py", query={"kind": "deaths", "severity": "serious,bogus"})
+    assert at.segmented_control(key="harms.kind").value == "deaths"
+    assert at.multiselect(key="harms.severity").value == ["serious"]
+    at.multiselect(key="harms.severity").set_value(["serious", "mild"]).run()
+    assert at.query_params["severity"] == "serious,mild"
 
 
 def test_methods_page_offers_every_table_the_zip_and_the_citation(real):

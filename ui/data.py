@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
 from claimcheck import domain as D
@@ -49,3 +51,36 @@ def views() -> Views:
     """The current data, reloaded only when a file in the data folder changed."""
     directory = data_dir()
     return _load(str(directory.resolve()), fingerprint(directory))
+
+
+@st.cache_resource(max_entries=512, show_spinner=False)
+def _cached_figure(fingerprint: str, name: str, key: Hashable, _build: Callable[[], go.Figure]) -> tuple[go.Figure, object]:
+    # Plotly builds and validates every figure in Python, which costs 15-50 ms a chart;
+    # a figure depends only on the data version and its own inputs, so build it once.
+    from claimcheck.charts import figure_table
+
+    fig = _build()
+    return fig, figure_table(fig)
+
+
+def cached_figure(v: Views, name: str, key: Hashable, build: Callable[[], go.Figure]) -> tuple[go.Figure, object]:
+    """A figure (and its text-alternative table) built once per data version and ``key``.
+
+    ``key`` must capture every input of ``build`` other than the data itself.
+    Cached figures are shared between sessions and must not be changed.
+    """
+    return _cached_figure(v.fingerprint, name, key, build)
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _cached_story(fingerprint: str, spotlight: str | None, today: str, _v: Views) -> list:
+    import datetime as dt
+
+    from claimcheck.story import story
+
+    return story(_v.ds, _v.claims, _v.harm_mentions, _v.figures, dt.date.fromisoformat(today), spotlight=spotlight)
+
+
+def cached_story(v: Views, spotlight: str | None, today) -> list:
+    """The presenter's steps, built once per data version, spotlight claim and day."""
+    return _cached_story(v.fingerprint, spotlight, today.isoformat(), v)

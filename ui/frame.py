@@ -172,18 +172,21 @@ def sidebar_footer(v: Views) -> None:
         st.caption(f"Data last updated {md(meta['last_updated'])} · data licence {md(meta['licence'])} · code MIT")
 
 
-def chart(fig: go.Figure, key: str, sources: str, not_shown: str | None = None, select: bool = False):
+def chart(fig: go.Figure | tuple, key: str, sources: str, not_shown: str | None = None, select: bool = False):
     """Draw a figure with its sources caption and, where misreading is likely, what it does not show.
 
-    With ``select`` the chart reports clicked or lassoed marks; the selection
-    event is returned.
+    ``fig`` is a figure, or a (figure, text-alternative table) pair from
+    :func:`ui.data.cached_figure`. With ``select`` the chart reports clicked or
+    lassoed marks; the selection event is returned.
     """
+    fig, table = fig if isinstance(fig, tuple) else (fig, None)
     kwargs = {"on_select": "rerun", "selection_mode": ("points",)} if select else {}
     event = st.plotly_chart(fig, key=key, config=PLOTLY_CONFIG, width="stretch", **kwargs)
     st.caption(f"**Sources:** {sources}")
     if not_shown:
         st.caption(f"**What this does not show:** {not_shown}")
-    table = C.figure_table(fig)
+    if table is None:
+        table = C.figure_table(fig)
     if not table.empty:
         with st.expander("The same data as a table (text alternative)"):
             st.dataframe(table, hide_index=True, width="stretch")
