@@ -4,10 +4,9 @@ import pandas as pd
 import streamlit as st
 
 from claimcheck import labels as L
-from claimcheck.dictionary import data_dictionary
 from claimcheck.domain import SCORECARD_ITEMS
-from claimcheck.export import csv_bytes, dataset_zip
 from claimcheck.schema import TABLES
+from ui.data import downloads
 from ui.frame import NOTICE, md, page_setup
 
 v, filters = page_setup("Methods and data")
@@ -128,7 +127,8 @@ if meta.get("limitations"):
 
 st.header("Data dictionary")
 st.caption("Generated from the data contract in the code, so it always matches what the validator checks.")
-dd = data_dictionary()
+files = downloads(v)
+dd = files["dictionary"]
 for table_name, part in dd.groupby("Table", sort=False):
     with st.expander(f"{table_name} — {md(part['File'].iloc[0])}"):
         st.caption(md(part["Table description"].iloc[0]))
@@ -138,18 +138,13 @@ st.header("Download the data")
 names = {t.name: f"{t.title} ({t.file})" for t in TABLES}
 choice = st.selectbox("Table", [t.name for t in TABLES if not v.ds[t.name].empty], format_func=names.get, key="methods.table")
 st.download_button(
-    f"Download the whole {names[choice]} table (CSV)", csv_bytes(v.ds[choice]), f"{choice}.csv", "text/csv", key="methods.table.download"
-)
-readme = f"{meta['title']}\n\n{meta['summary']}\n\nData licence: {meta['licence']}. Code licence: MIT.\nThe data dictionary is in data-dictionary.csv.\n"
-st.download_button(
-    "Download the whole dataset with its data dictionary (zip)",
-    dataset_zip(v.ds.data_dir, dd, readme),
-    "dataset.zip",
-    "application/zip",
-    key="methods.zip",
+    f"Download the whole {names[choice]} table (CSV)", files["tables"][choice], f"{choice}.csv", "text/csv", key="methods.table.download"
 )
 st.download_button(
-    "Download the data dictionary (CSV)", dd.to_csv(index=False).encode(), "data-dictionary.csv", "text/csv", key="methods.dictionary"
+    "Download the whole dataset with its data dictionary (zip)", files["zip"], "dataset.zip", "application/zip", key="methods.zip"
+)
+st.download_button(
+    "Download the data dictionary (CSV)", files["dictionary_csv"], "data-dictionary.csv", "text/csv", key="methods.dictionary"
 )
 st.caption("Filtered tables can be downloaded from each page; charts download as PNG from the camera icon in each chart's toolbar.")
 

@@ -254,3 +254,11 @@ def test_methods_page_offers_every_table_the_zip_and_the_citation(real):
     assert any("Known limitations" in h.value for h in at.header)
     labels = [b.proto.label for b in at.get("download_button")]
     assert any("whole dataset" in lab for lab in labels) and any("data dictionary" in lab for lab in labels)
+
+
+def test_a_chart_shows_its_data_as_a_table_on_request(real):
+    at = open_page()
+    assert not any("Record" in df.value.columns for df in at.dataframe)
+    at.toggle(key="overview.hype.as-table").set_value(True).run()
+    records = set(table(at, "Record")["Record"])
+    assert records == set(real["claims"]["id"])  # every claim on the chart is in its text alternative

@@ -84,3 +84,24 @@ def _cached_story(fingerprint: str, spotlight: str | None, today: str, _v: Views
 def cached_story(v: Views, spotlight: str | None, today) -> list:
     """The presenter's steps, built once per data version, spotlight claim and day."""
     return _cached_story(v.fingerprint, spotlight, today.isoformat(), v)
+
+
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _downloads(fingerprint: str, _v: Views) -> dict:
+    from claimcheck.dictionary import data_dictionary
+    from claimcheck.export import csv_bytes, dataset_zip
+
+    dd = data_dictionary()
+    meta = _v.ds.meta
+    readme = f"{meta['title']}\n\n{meta['summary']}\n\nData licence: {meta['licence']}. Code licence: MIT.\nThe data dictionary is in data-dictionary.csv.\n"
+    return {
+        "dictionary": dd,
+        "dictionary_csv": dd.to_csv(index=False).encode(),
+        "zip": dataset_zip(_v.ds.data_dir, dd, readme),
+        "tables": {name: csv_bytes(df) for name, df in _v.ds.tables.items()},
+    }
+
+
+def downloads(v: Views) -> dict:
+    """The whole-data downloads (every table as CSV, the zip, the dictionary), built once per data version."""
+    return _downloads(v.fingerprint, v)

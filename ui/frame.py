@@ -185,11 +185,11 @@ def chart(fig: go.Figure | tuple, key: str, sources: str, not_shown: str | None 
     st.caption(f"**Sources:** {sources}")
     if not_shown:
         st.caption(f"**What this does not show:** {not_shown}")
-    if table is None:
-        table = C.figure_table(fig)
-    if not table.empty:
-        with st.expander("The same data as a table (text alternative)"):
-            st.dataframe(table, hide_index=True, width="stretch")
+    # The text alternative is drawn on request: hidden data grids still cost the browser time.
+    if st.toggle("Show this chart's data as a table", key=f"{key}.as-table"):
+        if table is None:
+            table = C.figure_table(fig)
+        st.dataframe(table, hide_index=True, width="stretch")
     return event
 
 
