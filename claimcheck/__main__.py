@@ -19,8 +19,13 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     p_val = sub.add_parser("validate", help="check every table and reference in the data folder")
     p_val.add_argument("data_dir", nargs="?", help="data folder (default: $CLAIMCHECK_DATA_DIR or data/)")
+    p_dp = sub.add_parser("datapackage", help="write (or --check) data/datapackage.json from the schema")
+    p_dp.add_argument("data_dir", nargs="?", help="data folder (default: $CLAIMCHECK_DATA_DIR or data/)")
+    p_dp.add_argument("--check", action="store_true", help="exit 1 if the file is missing or out of date")
     args = parser.parse_args(argv)
     directory = data_dir(args.data_dir)
+    if args.command == "datapackage":
+        return _datapackage(directory, args.check)
     if not directory.is_dir():
         print(f"{directory}: not a folder", file=sys.stderr)
         return 2
@@ -33,6 +38,23 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{n} problem{'s' if n != 1 else ''} found in {directory} ({rows} records read)", file=sys.stderr)
         return 1
     print(f"{directory}: {rows} records in {len(result.records)} tables, no problems", file=sys.stderr)
+    return 0
+
+
+def _datapackage(directory, check: bool) -> int:
+    from .datapackage import render
+    from .dataset import load_dataset
+
+    text = render(directory, load_dataset(directory).meta)
+    path = directory / "datapackage.json"
+    if check:
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            print(f"{path}: out of date with the schema; run python -m claimcheck datapackage", file=sys.stderr)
+            return 1
+        print(f"{path}: up to date", file=sys.stderr)
+        return 0
+    path.write_text(text, encoding="utf-8")
+    print(f"wrote {path}", file=sys.stderr)
     return 0
 
 

@@ -39,6 +39,7 @@ class Dataset:
         df = self.tables.get("dataset")
         record = df.iloc[0].to_dict() if df is not None and len(df) else {}
         return {
+            "id": record.get("id") or "dataset",
             "title": record.get("title") or "Claims and evidence",
             "subject": record.get("subject") or "the product",
             "summary": record.get("summary") or "",

@@ -3,6 +3,7 @@
 import pandas as pd
 import streamlit as st
 
+from claimcheck import claimreview as CR
 from claimcheck import labels as L
 from claimcheck.domain import SCORECARD_ITEMS
 from claimcheck.schema import TABLES
@@ -145,6 +146,16 @@ st.download_button(
 )
 st.download_button(
     "Download the data dictionary (CSV)", files["dictionary_csv"], "data-dictionary.csv", "text/csv", key="methods.dictionary"
+)
+st.download_button(
+    "Download every verdict as schema.org ClaimReview (JSON-LD)",
+    files["claimreview"],
+    "claimreview.jsonld",
+    "application/ld+json",
+    key="methods.claimreview",
+)
+st.caption(
+    f"ClaimReview ratings use a 1-5 scale: {CR.RATING_SCALE}. Set CLAIMCHECK_PUBLIC_URL to the address the dashboard is served from so each review links to its claim."
 )
 st.caption("Filtered tables can be downloaded from each page; charts download as PNG from the camera icon in each chart's toolbar.")
 

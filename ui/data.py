@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from pathlib import Path
@@ -94,7 +95,11 @@ def _downloads(fingerprint: str, _v: Views) -> dict:
     dd = data_dictionary()
     meta = _v.ds.meta
     readme = f"{meta['title']}\n\n{meta['summary']}\n\nData licence: {meta['licence']}. Code licence: MIT.\nThe data dictionary is in data-dictionary.csv.\n"
+    from claimcheck.claimreview import claim_reviews_json
+
+    public = os.environ.get("CLAIMCHECK_PUBLIC_URL", "http://localhost:8501")
     return {
+        "claimreview": claim_reviews_json(_v.claims, _v.ds["articles"], public, "The claimcheck contributors").encode("utf-8"),
         "dictionary": dd,
         "dictionary_csv": dd.to_csv(index=False).encode(),
         "zip": dataset_zip(_v.ds.data_dir, dd, readme),
