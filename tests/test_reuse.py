@@ -11,8 +11,8 @@ from streamlit.testing.v1 import AppTest
 
 from claimcheck import schema as S
 from claimcheck.claimreview import RATING_VALUE, claim_reviews
-from claimcheck.dataset import load_dataset
 from claimcheck.datapackage import descriptor, render
+from claimcheck.dataset import load_dataset
 
 from .conftest import MINI, REAL, ROOT
 
