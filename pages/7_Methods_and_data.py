@@ -11,6 +11,13 @@ from ui.data import downloads
 from ui.frame import NOTICE, md, page_setup
 
 v, filters = page_setup("Methods and data")
+
+
+def scale_table(rows: list[tuple[str, str]], name: str) -> None:
+    """A rating scale as a two-column table: each level and what it means."""
+    st.dataframe(pd.DataFrame(rows, columns=[name, "Meaning"]), hide_index=True, width="stretch")
+
+
 meta = v.ds.meta
 st.title("Methods and data")
 st.markdown(
@@ -59,21 +66,10 @@ st.markdown(
 scales = st.columns(2)
 with scales[0]:
     st.markdown("**Verdict**")
-    st.dataframe(
-        pd.DataFrame(
-            [(L.VERDICT_ICON[L.VERDICT[k]] + " " + L.VERDICT[k], d) for k, d in L.VERDICT_DEFINITION.items()],
-            columns=["Verdict", "Meaning"],
-        ),
-        hide_index=True,
-        width="stretch",
-    )
+    scale_table([(L.VERDICT_ICON[L.VERDICT[k]] + " " + L.VERDICT[k], d) for k, d in L.VERDICT_DEFINITION.items()], "Verdict")
 with scales[1]:
     st.markdown("**Certainty of the human evidence** (after GRADE)")
-    st.dataframe(
-        pd.DataFrame([(L.CERTAINTY[k], d) for k, d in L.CERTAINTY_DEFINITION.items()], columns=["Certainty", "Meaning"]),
-        hide_index=True,
-        width="stretch",
-    )
+    scale_table([(L.CERTAINTY[k], d) for k, d in L.CERTAINTY_DEFINITION.items()], "Certainty")
 st.caption(
     "GRADE levels paraphrased from Balshem et al., GRADE guidelines 3: rating the quality of evidence, J Clin Epidemiol 2011;64(4):401-406 "
     "(definitions as tabulated at http://www.biomedcentral.com/1741-7015/10/33/table/T1)."
@@ -87,11 +83,7 @@ st.markdown(
 )
 
 st.header("How legal statuses were assigned")
-st.dataframe(
-    pd.DataFrame([(L.LEGAL_STATUS[k], d) for k, d in L.LEGAL_STATUS_DEFINITION.items()], columns=["Status", "Meaning"]),
-    hide_index=True,
-    width="stretch",
-)
+scale_table([(L.LEGAL_STATUS[k], d) for k, d in L.LEGAL_STATUS_DEFINITION.items()], "Status")
 st.markdown(
     "Each row covers one jurisdiction, one scope (the leaf and all its alkaloids, or concentrated and semi-synthetic 7-OH "
     "products only) and one period; a later law starts a new row. Confidence is **high** for an official text or several "

@@ -16,6 +16,11 @@ def verdict_badge(verdict_label: str) -> str:
     return f"{L.VERDICT_ICON.get(verdict_label, '')} **{md(verdict_label)}**"
 
 
+def quote_block(text: str, article_id: str, articles: dict[str, str], cue: str = "") -> None:
+    """A verbatim quote with the article it comes from (the text escaped, never rendered as markup)."""
+    st.markdown(f"> “{md(text)}”  \n> — {md(article_id)} · {md(articles.get(article_id, article_id))}{cue}")
+
+
 def claim_card(v: Views, claim_id: str) -> None:
     """Everything about one claim: quotes, verdict, reasons, certainty and the studies behind it."""
     rows = v.claims[v.claims["id"] == claim_id]
@@ -33,7 +38,7 @@ def claim_card(v: Views, claim_id: str) -> None:
         cols[3].markdown(f"Type · topic  \n**{md(c['type_label'])}** · {md(c['topic_label'])}")
         st.markdown("**What the articles say**")
         for q in c["quotes"]:
-            st.markdown(f"> “{md(q['text'])}”  \n> — {md(q['article'])} · {md(articles.get(q['article'], q['article']))}")
+            quote_block(q["text"], q["article"], articles)
         if c["red_flags"]:
             st.markdown("**Red-flag wording:** " + ", ".join(f"“{md(x)}”" for x in c["red_flags"]))
         if c["reasons"]:
@@ -114,7 +119,7 @@ def harm_card(v: Views, harm_id: str) -> None:
             st.markdown("**What the articles say**")
             for q in h["mentions"]:
                 cue = " · **mentions it only to deny or minimise it**" if q.get("stance") == "downplays" else ""
-                st.markdown(f"> “{md(q['text'])}”  \n> — {md(q['article'])} · {md(articles.get(q['article'], q['article']))}{cue}")
+                quote_block(q["text"], q["article"], articles, cue)
         else:
             st.markdown("**No article mentions it.**")
         figs = v.figures[v.figures["harm_id"] == harm_id]
