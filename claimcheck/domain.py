@@ -287,6 +287,47 @@ def check_age_days(last_checked: pd.Series, today: dt.date) -> pd.Series:
     return last_checked.apply(lambda d: (today - dt.date.fromisoformat(d)).days if isinstance(d, str) else None)
 
 
+STALE_DAYS = 365  # a legal entry whose source was last read longer ago than this is flagged
+
+
+def provenance_table(legality: pd.DataFrame, today: dt.date, stale_days: int = STALE_DAYS) -> pd.DataFrame:
+    """Every legal row for display, with its age, its flags (low confidence, stale check) and first source."""
+    table = legality.copy()
+    table["Status"] = table["status"].map(L.LEGAL_STATUS)
+    table["Checked (days ago)"] = check_age_days(table["last_checked"], today)
+    table["Flags"] = [
+        " ".join(
+            x for x in ("⚠ low confidence" if c == "low" else "", f"⏳ older than {stale_days} days" if (a or 0) > stale_days else "") if x
+        )
+        for c, a in zip(table["confidence"], table["Checked (days ago)"])
+    ]
+    table["Source"] = table["source_urls"].apply(lambda u: u[0] if u else None)
+    columns = [
+        "code",
+        "name",
+        "level",
+        "scope",
+        "Status",
+        "start",
+        "end",
+        "instrument",
+        "confidence",
+        "Flags",
+        "Checked (days ago)",
+        "Source",
+        "disagreement",
+    ]
+    return table[columns]
+
+
+def claims_in_bars(claims: pd.DataFrame, bars: list[tuple[str, str]]) -> pd.DataFrame:
+    """Claims behind the selected bars of the claims-by-article chart: (article id, claim-type label) pairs."""
+    if not bars:
+        return claims
+    keep = claims.apply(lambda c: any(a in c["articles"] and t == c["type_label"] for a, t in bars), axis=1)
+    return claims[keep]
+
+
 def legal_years(legality: pd.DataFrame) -> tuple[int, int]:
     """The span of years the legal data covers, for the "as of" control."""
     years = [int(str(v)[:4]) for col in ("start", "end") for v in legality[col].dropna()]

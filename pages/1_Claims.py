@@ -20,10 +20,9 @@ sync_to_url("q", text.strip())
 claims = D.search_claims(D.filter_claims(v.claims, filters), text)
 all_matching = claims
 # A bar selected on the chart below narrows the table to that article and claim type.
-bars = [b.split("|", 1) for b in selected_ids(st.session_state.get("claims.by_article")) if "|" in b]
+bars = [tuple(b.split("|", 1)) for b in selected_ids(st.session_state.get("claims.by_article")) if "|" in b]
 if bars:
-    keep = claims.apply(lambda c: any(a in c["articles"] and t == c["type_label"] for a, t in bars), axis=1)
-    claims = claims[keep]
+    claims = D.claims_in_bars(claims, bars)
     st.info(
         "Showing the claims of the bar(s) selected on the chart: "
         + md("; ".join(f"{a}, {t}" for a, t in bars))

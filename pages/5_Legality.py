@@ -11,7 +11,7 @@ from ui.data import cached_figure
 from ui.frame import chart, md, new_selection, page_setup, set_url_param, url_param
 from ui.frame import table as show_table
 
-STALE_DAYS = 365
+STALE_DAYS = D.STALE_DAYS
 v, filters = page_setup("Legality")
 st.title("Legality")
 st.caption(
@@ -110,32 +110,6 @@ if not timeline.empty:
           "Select an event to open its jurisdiction's history above.")  # fmt: skip
 
 st.header("Every entry, with its source")
-table = legality.copy()
-table["Status"] = table["status"].map(L.LEGAL_STATUS)
-table["Checked (days ago)"] = D.check_age_days(table["last_checked"], today)
-table["Flags"] = [
-    " ".join(
-        x for x in ("⚠ low confidence" if c == "low" else "", f"⏳ older than {STALE_DAYS} days" if (a or 0) > STALE_DAYS else "") if x
-    )
-    for c, a in zip(table["confidence"], table["Checked (days ago)"])
-]
-table["Source"] = table["source_urls"].apply(lambda u: u[0] if u else None)
-show = table[
-    [
-        "code",
-        "name",
-        "level",
-        "scope",
-        "Status",
-        "start",
-        "end",
-        "instrument",
-        "confidence",
-        "Flags",
-        "Checked (days ago)",
-        "Source",
-        "disagreement",
-    ]
-]
+show = D.provenance_table(legality, today, STALE_DAYS)
 show_table(show, "legality.table", column_config={"Source": st.column_config.LinkColumn("Source", display_text="open ↗")})
 st.download_button("Download the legal table (CSV)", show.to_csv(index=False).encode(), "legality.csv", "text/csv", key="legality.download")

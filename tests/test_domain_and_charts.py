@@ -217,3 +217,20 @@ def test_crowded_charts_group_or_cap_and_say_so(real_ds):
     many = pd.concat([D.harm_mentions(real_ds)] * 3, ignore_index=True)
     grid = C.mentioned_vs_reported(many, real_ds["articles"])
     assert f"the {C.MAX_ROWS} most severe of {len(many)}" in grid.layout.title.text
+
+
+def test_provenance_flags_low_confidence_and_stale_checks(mini_ds):
+    table = D.provenance_table(mini_ds["legality"], dt.date(2026, 6, 1)).set_index("code")
+    # R3 (Texas ban) was last checked 2020-01-01 and has low confidence
+    texas_ban = table[table["Status"] == "Banned"].loc["TX"]
+    assert "low confidence" in texas_ban["Flags"] and "older than 365 days" in texas_ban["Flags"]
+    assert texas_ban["Checked (days ago)"] == (dt.date(2026, 6, 1) - dt.date(2020, 1, 1)).days
+    assert table.loc["FRA", "Flags"] == ""  # high confidence, checked this year
+    assert table.loc["FRA", "Source"] == "https://example.org/fr"
+
+
+def test_selected_bars_narrow_claims_to_that_article_and_type(mini_ds):
+    claims = D.claims_table(mini_ds)
+    assert list(D.claims_in_bars(claims, [("A2", "Tradition")])["id"]) == ["K4"]
+    assert list(D.claims_in_bars(claims, [("A1", "Efficacy"), ("A2", "Efficacy")])["id"]) == ["K1", "K3"]
+    assert len(D.claims_in_bars(claims, [])) == len(claims)
