@@ -50,13 +50,15 @@ PAGES = {  # url path -> script
     "Classroom": "pages/6_Classroom.py",
     "Methods_and_data": "pages/7_Methods_and_data.py",
 }
-READY = """() => {
+# Ready: the script has finished, the title is up and the page's N charts are drawn.
+# N comes from the page's own run (expected_charts): counting only the charts already
+# in the DOM would call a page ready while a chart is still on its way.
+READY = """n => {
   if (document.querySelector('[data-testid=stStatusWidget]')) return false;
   if (document.querySelector('[data-testid=stSkeleton]')) return false;
   if (!document.querySelector('h1')) return false;
-  const plots = document.querySelectorAll('.stPlotlyChart, [data-testid=stPlotlyChart]');
-  for (const p of plots) { if (!p.querySelector('.main-svg')) return false; }
-  return true;
+  const plots = [...document.querySelectorAll('.stPlotlyChart, [data-testid=stPlotlyChart]')];
+  return plots.filter(p => p.querySelector('.main-svg')).length >= n && plots.every(p => p.querySelector('.main-svg'));
 }"""
 
 
@@ -98,7 +100,31 @@ def peak_rss_mb(pid: int) -> float:
     return float("nan")
 
 
-def visit(browser, url: str) -> tuple[float, int, int]:
+def expected_charts(data_dir: Path | None = None, queries: dict[str, str] | None = None) -> dict[str, int]:
+    """How many plotly charts each page draws on opening, counted from its own run (AppTest).
+
+    ``queries`` maps a page path to the query string it is opened with (``?a=1&b=2``).
+    """
+    from urllib.parse import parse_qsl
+
+    from streamlit.testing.v1 import AppTest
+
+    if data_dir:
+        os.environ["CLAIMCHECK_DATA_DIR"] = str(data_dir)
+    out = {}
+    for path, query in (queries or dict.fromkeys(PAGES, "")).items():
+        at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=600)
+        for k, v in parse_qsl(query.lstrip("?")):
+            at.query_params[k] = v
+        at.run()
+        if PAGES[path] != "dashboard.py":
+            at.switch_page(PAGES[path]).run()
+        out[path] = len(at.get("plotly_chart"))
+    os.environ.pop("CLAIMCHECK_DATA_DIR", None)
+    return out
+
+
+def visit(browser, url: str, charts: int = 0) -> tuple[float, int, int]:
     """Seconds until ready, websocket bytes received, all bytes received (cold cache)."""
     ctx = browser.new_context(viewport={"width": 1400, "height": 1000})
     page = ctx.new_page()
@@ -110,7 +136,7 @@ def visit(browser, url: str) -> tuple[float, int, int]:
     t = time.perf_counter()
     page.goto(url)
     page.wait_for_timeout(300)  # let the script start before judging "idle"
-    page.wait_for_function(READY, timeout=120_000, polling=50)
+    page.wait_for_function(READY, arg=charts, timeout=120_000, polling=50)
     elapsed = time.perf_counter() - t - 0.3
     ctx.close()
     return elapsed, sizes["ws"], sizes["ws"] + sizes["http"]
@@ -119,24 +145,26 @@ def visit(browser, url: str) -> tuple[float, int, int]:
 def browser_figures() -> tuple[list[tuple], float]:
     from playwright.sync_api import sync_playwright
 
+    charts = expected_charts()
     rows = []
     with server("dashboard.py") as (app, app_pid), server("bench/floor_app.py") as (floor, _):
         with sync_playwright() as p:
             b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
-            visit(b, f"{app}/")  # warm the server's caches and the first import
-            visit(b, f"{floor}/")
+            visit(b, f"{app}/", charts[""])  # warm the server's caches and the first import
+            visit(b, f"{floor}/", 1)
             for path in PAGES:
                 app_t, floor_t, ws, total = [], [], [], []
                 for _ in range(ROUNDS):  # A B A B ...
-                    t, w, a = visit(b, f"{app}/{path}")
+                    t, w, a = visit(b, f"{app}/{path}", charts[path])
                     app_t.append(t)
                     ws.append(w)
                     total.append(a)
-                    floor_t.append(visit(b, f"{floor}/")[0])
+                    floor_t.append(visit(b, f"{floor}/", 1)[0])
                 ratio = statistics.median(a / f for a, f in zip(app_t, floor_t))
                 rows.append(
                     (
                         path or "Overview",
+                        charts[path],
                         statistics.median(app_t),
                         statistics.median(floor_t),
                         ratio,
@@ -177,10 +205,11 @@ def rerun_ms(data_dir: Path, runs: int = 5) -> list[tuple[str, float]]:
 def server_memory(data_dir: Path) -> float:
     from playwright.sync_api import sync_playwright
 
+    charts = expected_charts(data_dir)
     with server("dashboard.py", data_dir) as (app, pid), sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
         for path in PAGES:
-            visit(b, f"{app}/{path}")
+            visit(b, f"{app}/{path}", charts[path])
         b.close()
         return peak_rss_mb(pid)
 
@@ -195,10 +224,10 @@ def main() -> None:
         mem100 = server_memory(x100) if Path(CHROMIUM).exists() else float("nan")
 
     print("Page in Chromium (navigation until every chart is drawn) and bytes received")
-    print(f"{'page':<18}{'app s':>8}{'floor s':>9}{'ratio':>7}{'target':>8}{'ws KB':>8}{'all KB':>9}{'<1MB':>6}")
-    for name, a, f, r, ws, total in rows:
+    print(f"{'page':<18}{'charts':>7}{'app s':>8}{'floor s':>9}{'ratio':>7}{'target':>8}{'ws KB':>8}{'all KB':>9}{'<1MB':>6}")
+    for name, n, a, f, r, ws, total in rows:
         print(
-            f"{name:<18}{a:>8.2f}{f:>9.2f}{r:>7.2f}{'≤1.5':>8}{ws / 1024:>8.0f}{total / 1024:>9.0f}{'yes' if ws < 1024 * 1024 else 'NO':>6}"
+            f"{name:<18}{n:>7}{a:>8.2f}{f:>9.2f}{r:>7.2f}{'≤1.5':>8}{ws / 1024:>8.0f}{total / 1024:>9.0f}{'yes' if ws < 1024 * 1024 else 'NO':>6}"
         )
     print("\nServer-side rerun after a filter change (AppTest), median ms")
     print(f"{'page':<18}{'real':>8}{'10x':>8}{'100x':>8}   targets: real < 150, 100x < 1000")

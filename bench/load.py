@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench import CHROMIUM, READY, server  # noqa: E402
+from bench import CHROMIUM, READY, expected_charts, server  # noqa: E402
 
 STEPS = [("", ""), ("Claims", "?verdict=contradicted,not_supported"), ("Legality", "?year=2020"), ("Adverse_effects", "?kind=deaths")]
 
@@ -30,7 +30,7 @@ def rss_mb(pid: int) -> float:
     return float("nan")
 
 
-async def session(browser, base: str, errors: list[str], timings: dict[str, list[float]]) -> None:
+async def session(browser, base: str, errors: list[str], timings: dict[str, list[float]], charts: dict[str, int]) -> None:
     ctx = await browser.new_context(viewport={"width": 1280, "height": 900})
     page = await ctx.new_page()
     page.on("pageerror", lambda e: errors.append(f"page error: {e}"))
@@ -44,14 +44,14 @@ async def session(browser, base: str, errors: list[str], timings: dict[str, list
             t = time.perf_counter()
             await page.goto(f"{base}/{path}{query}")
             await page.wait_for_timeout(300)
-            await page.wait_for_function(READY, timeout=300_000, polling=100)
+            await page.wait_for_function(READY, arg=charts[path], timeout=300_000, polling=100)
             timings.setdefault(path or "Overview", []).append(time.perf_counter() - t - 0.3)
             if await page.locator("[data-testid=stException]").count():
                 errors.append(f"exception shown on {path or 'Overview'}")
         # one interaction: change the shared verdict filter from the URL and wait for the rerun
         await page.goto(f"{base}/Claims?verdict=supported")
         await page.wait_for_timeout(300)
-        await page.wait_for_function(READY, timeout=300_000, polling=100)
+        await page.wait_for_function(READY, arg=charts["Claims"], timeout=300_000, polling=100)
     except Exception as exc:  # report, do not hide
         errors.append(f"session failed: {type(exc).__name__}: {str(exc)[:200]}")
     finally:
@@ -61,6 +61,7 @@ async def session(browser, base: str, errors: list[str], timings: dict[str, list
 async def run(n: int) -> None:
     from playwright.async_api import async_playwright
 
+    charts = expected_charts(queries=dict(STEPS))
     with server("dashboard.py") as (base, pid):
         async with async_playwright() as p:
             browser = await p.chromium.launch(
@@ -68,13 +69,13 @@ async def run(n: int) -> None:
             )
             alone_err: list[str] = []
             alone: dict[str, list[float]] = {}
-            await session(browser, base, alone_err, {})  # warm-up
-            await session(browser, base, alone_err, alone)
+            await session(browser, base, alone_err, {}, charts)  # warm-up
+            await session(browser, base, alone_err, alone, charts)
             before = rss_mb(pid)
             errors: list[str] = []
             loaded: dict[str, list[float]] = {}
             t = time.perf_counter()
-            await asyncio.gather(*(session(browser, base, errors, loaded) for _ in range(n)))
+            await asyncio.gather(*(session(browser, base, errors, loaded, charts) for _ in range(n)))
             wall = time.perf_counter() - t
             after = rss_mb(pid)
             await browser.close()
