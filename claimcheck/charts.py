@@ -292,6 +292,41 @@ def figure_panel(figs: pd.DataFrame, kind_label: str) -> go.Figure:
     return _base(fig, title, height=max(240, 46 * len(figs) + 140))
 
 
+def kind_panels(figs: pd.DataFrame, kind_label: str) -> go.Figure:
+    """Figures of ONE kind of data as one figure: a panel per unit, stacked, each on its own x axis.
+
+    Each panel is built by :func:`figure_panel` (so mixed kinds or units in a
+    panel are refused) and keeps its own axis: a percentage and a count never
+    share a scale. One figure instead of one per unit saves the browser a
+    chart's worth of drawing for every extra unit.
+    """
+    if len(set(figs["data_kind"])) > 1:
+        raise ValueError(f"kind_panels got several kinds of data: {sorted(set(figs['data_kind']))}")
+    title = f"{kind_label}: one panel per unit"
+    if figs.empty:
+        return _empty(title)
+    units = [u for u in UNIT_AXIS if u in set(figs["unit"])] + sorted(set(figs["unit"]) - set(UNIT_AXIS))
+    panels = [figure_panel(figs[figs["unit"] == u], kind_label) for u in units]
+    if len(panels) == 1:
+        return panels[0]
+    from plotly.subplots import make_subplots
+
+    gap = 120  # pixels between panels: room for one panel's axis title and the next one's heading
+    heights = [p.layout.height - 140 for p in panels]
+    total = sum(heights) + gap * (len(panels) - 1)
+    fig = make_subplots(
+        rows=len(panels), cols=1, row_heights=heights, vertical_spacing=gap / total,
+        subplot_titles=[p.layout.title.text for p in panels],
+    )  # fmt: skip
+    for row, panel in enumerate(panels, 1):
+        fig.add_trace(panel.data[0], row=row, col=1)
+        for axis, update in (("yaxis", fig.update_yaxes), ("xaxis", fig.update_xaxes)):
+            settings = {k: v for k, v in panel.layout[axis].to_plotly_json().items() if k not in ("domain", "anchor")}
+            update(settings, row=row, col=1)
+    fig.update_annotations(xanchor="left", x=0, font=dict(size=16))
+    return _base(fig, title, height=total + 140)
+
+
 def counts_by_year(series: pd.DataFrame, title: str = "How many exposures were reported to poison centres each year?") -> go.Figure:
     """One line per source of yearly counts; different sources are never joined into one line."""
     if series.empty:
@@ -502,9 +537,11 @@ def figure_table(fig: go.Figure, limit: int = 500) -> pd.DataFrame:
     One row per mark: its series, the id of the record behind it, its x and y
     (as the axis labels them) or its place, and its hover text without markup.
     """
-    xt, yt = _tick_lookup(fig.layout.xaxis), _tick_lookup(fig.layout.yaxis)
     rows = []
     for tr in fig.data:
+        # Each trace reads its own axes: in a figure of stacked panels, "x2" is layout.xaxis2.
+        xt = _tick_lookup(fig.layout[f"xaxis{(getattr(tr, 'xaxis', None) or 'x')[1:]}"]) if hasattr(tr, "xaxis") else {}
+        yt = _tick_lookup(fig.layout[f"yaxis{(getattr(tr, 'yaxis', None) or 'y')[1:]}"]) if hasattr(tr, "yaxis") else {}
         if tr.hoverinfo == "skip" or getattr(tr, "fill", None) == "toself":
             continue
         locs = _as_list(getattr(tr, "locations", None))

@@ -7,7 +7,7 @@ from claimcheck import domain as D
 from claimcheck import labels as L
 from ui.cards import STUDY_COLUMNS, study_rows
 from ui.data import cached_figure
-from ui.frame import chart, empty_state, filter_summary, md, page_setup, selected_ids
+from ui.frame import chart, empty_state, filter_summary, md, page_setup, selected_ids, view_picker
 from ui.frame import table as show_table
 
 v, filters = page_setup("Evidence")
@@ -18,42 +18,47 @@ filter_summary(filters, v, ("article", "topic", "verdict", "certainty", "design"
 claim_ids = set(D.filter_claims(v.claims, filters)["id"])
 studies = D.filter_studies(v.studies, filters, claim_ids)
 ladder = D.design_ladder(studies)
-rungs = selected_ids(st.session_state.get("evidence.ladder"))
-chart(
-    cached_figure(v, "evidence.ladder", filters, lambda: C.design_ladder(ladder)),
-    key="evidence.ladder",
-    select=True,
-    sources="Studies table; each study's design as recorded from its primary record or the page where it was seen.",
-    not_shown="Whether the studies support or contradict the claims (see each claim's card). "
-    "Traditional use is listed but never counts as evidence that something works. Select a bar to list its studies.",
-)
-st.header("Evidence map")
-links = D.evidence_links(v.ds)
-links = links[links["claim_id"].isin(claim_ids)]
-if filters.design:
-    links = links[links["design"].isin(filters.design)]
-event = chart(
-    cached_figure(v, "evidence.matrix", filters, lambda: C.evidence_matrix(D.evidence_matrix(links, v.ds["topics"]))),
-    key="evidence.matrix",
-    sources="Claim-study links: each study linked to a claim, with whether it supports or contradicts it; designs from the studies table.",
-    not_shown="How good each study is within its rung, or how many people it studied: open a cell to see. "
-    "A large mark in an animal or cell column is still no evidence in people.",
-    select=True,
-)
-cells = [c for c in selected_ids(event) if "|" in c]
-if cells:
-    topic, design = cells[0].split("|", 1)
-    found = D.cell_studies(links, topic, design)
-    st.markdown(
-        f"**{md(dict(zip(v.ds['topics']['id'], v.ds['topics']['label'])).get(topic, topic))} · {md(L.DESIGN.get(design, design))}: {len(found)} stud{'ies' if len(found) != 1 else 'y'}**"
+# One chart at a time: each costs the browser time to draw, and each answers its own question.
+VIEWS = {"map": "Evidence map: topics by kind of study", "ladder": "Design ladder: how many studies of each kind"}
+view = view_picker("evidence.view", "view", VIEWS, "map")
+rungs = []
+if view == "ladder":
+    rungs = selected_ids(st.session_state.get("evidence.ladder"))
+    chart(
+        cached_figure(v, "evidence.ladder", filters, lambda: C.design_ladder(ladder)),
+        key="evidence.ladder",
+        select=True,
+        sources="Studies table; each study's design as recorded from its primary record or the page where it was seen.",
+        not_shown="Whether the studies support or contradict the claims (see each claim's card). "
+        "Traditional use is listed but never counts as evidence that something works. Select a bar to list its studies below.",
     )
-    if found.empty:
-        st.info("No study of this design was found for this topic: this cell is a gap in the evidence.")
-    else:
-        st.dataframe(found, hide_index=True, width="stretch", key="evidence.cell",
-                     column_config={"link": st.column_config.LinkColumn("Link", display_text="open ↗")})  # fmt: skip
 else:
-    st.caption("Select a mark (or a grey gap) to list the studies in that cell.")
+    links = D.evidence_links(v.ds)
+    links = links[links["claim_id"].isin(claim_ids)]
+    if filters.design:
+        links = links[links["design"].isin(filters.design)]
+    event = chart(
+        cached_figure(v, "evidence.matrix", filters, lambda: C.evidence_matrix(D.evidence_matrix(links, v.ds["topics"]))),
+        key="evidence.matrix",
+        sources="Claim-study links: each study linked to a claim, with whether it supports or contradicts it; designs from the studies table.",
+        not_shown="How good each study is within its rung, or how many people it studied: open a cell to see. "
+        "A large mark in an animal or cell column is still no evidence in people.",
+        select=True,
+    )
+    cells = [c for c in selected_ids(event) if "|" in c]
+    if cells:
+        topic, design = cells[0].split("|", 1)
+        found = D.cell_studies(links, topic, design)
+        st.markdown(
+            f"**{md(dict(zip(v.ds['topics']['id'], v.ds['topics']['label'])).get(topic, topic))} · {md(L.DESIGN.get(design, design))}: {len(found)} stud{'ies' if len(found) != 1 else 'y'}**"
+        )
+        if found.empty:
+            st.info("No study of this design was found for this topic: this cell is a gap in the evidence.")
+        else:
+            st.dataframe(found, hide_index=True, width="stretch", key="evidence.cell",
+                         column_config={"link": st.column_config.LinkColumn("Link", display_text="open ↗")})  # fmt: skip
+    else:
+        st.caption("Select a mark (or a grey gap) to list the studies in that cell.")
 
 st.header("All studies")
 if rungs:

@@ -8,10 +8,16 @@ from claimcheck import charts as C
 from claimcheck import domain as D
 from claimcheck import labels as L
 from ui.data import cached_figure
-from ui.frame import chart, md, new_selection, page_setup, set_url_param, url_param
+from ui.frame import chart, md, new_selection, page_setup, set_url_param, url_param, view_picker
 from ui.frame import table as show_table
 
 STALE_DAYS = D.STALE_DAYS
+
+
+def names_of(legality):
+    return dict(zip(legality["code"], legality["name"]))
+
+
 v, filters = page_setup("Legality")
 st.title("Legality")
 st.caption(
@@ -51,13 +57,10 @@ if not federal.empty:
     f = federal.iloc[0]
     st.markdown(f"**{md(f['name'])}, {md(L.SCOPE[scope].lower())}:** {md(L.LEGAL_STATUS[f['status']])} — {md(f['instrument'] or '')}")
 
-# One map at a time: each geo map costs the browser about a second to draw.
-MAPS = {"world": "World", "us": "United States"}
-default_map = url_param("map", MAPS) or (regions[0] if len(regions) == 1 else "world")
-if "legality.map" not in st.session_state:
-    st.session_state["legality.map"] = default_map
-which = st.segmented_control("Map", list(MAPS), format_func=MAPS.get, key="legality.map") or default_map
-set_url_param("map", None if which == "world" else which)
+# One view at a time: each geo map costs the browser about a second to draw.
+VIEWS = {"world": "World map", "us": "United States map", "timeline": "Timeline of rule changes"}
+which = view_picker("legality.map", "map", VIEWS, regions[0] if len(regions) == 1 else "world")
+timeline = v.ds["timeline"]
 if which == "world":
     world = status[status["level"].isin(["country", "federal"])]
     chart(
@@ -65,7 +68,7 @@ if which == "world":
         key="legality.world", sources=source_note, select=True,
         not_shown="Countries with no entry are blank: no source was found, which does not mean it is legal there.",
     )  # fmt: skip
-else:
+elif which == "us":
     us = status[status["level"] == "state"]
     chart(
         cached_figure(
@@ -76,10 +79,17 @@ else:
         not_shown="The federal position (above) also applies in every state. ★ marks states with city or county rules; "
         "they are listed when you hover the star and in the table below.",
     )  # fmt: skip
+elif timeline.empty:
+    st.info("There are no dated events in the timeline table yet.")
+else:
+    events = D.timeline_events(timeline, names_of(legality))
+    chart(cached_figure(v, "legality.timeline", (), lambda: C.timeline(events)), key="legality.timeline", sources="Legal timeline table: each event with the page where it was seen.", select=True,
+          not_shown="Only the federal and national events that were sourced; most state changes are in the table below. "
+          "Select an event to open its jurisdiction's history below. The as-of year does not apply to the timeline.")  # fmt: skip
 
 st.header("One jurisdiction's history")
 codes = list(dict.fromkeys(legality.sort_values("name")["code"]))
-names = dict(zip(legality["code"], legality["name"]))
+names = names_of(legality)
 event_place = dict(zip(v.ds["timeline"]["id"], v.ds["timeline"]["jurisdiction"]))
 picked = [event_place.get(p, p) for p in picked]
 if picked and picked[0] in codes:
@@ -101,13 +111,6 @@ if len(all_urls) > 1:
     with st.expander(f"All {len(all_urls)} pages where these statuses were seen"):
         for u in all_urls:
             st.markdown(f"- {md(u)}")
-
-timeline = v.ds["timeline"]
-if not timeline.empty:
-    events = D.timeline_events(timeline, names)
-    chart(cached_figure(v, "legality.timeline", (), lambda: C.timeline(events)), key="legality.timeline", sources="Legal timeline table: each event with the page where it was seen.", select=True,
-          not_shown="Only the federal and national events that were sourced; most state changes are in the table below. "
-          "Select an event to open its jurisdiction's history above.")  # fmt: skip
 
 st.header("Every entry, with its source")
 show = D.provenance_table(legality, today, STALE_DAYS)

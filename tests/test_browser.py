@@ -42,8 +42,8 @@ PAGES = {
     "Claims": 1,
     "Evidence": 1,
     "Articles": 0,
-    "Adverse_effects": 2,
-    "Legality": 2,  # one map and the timeline
+    "Adverse_effects": 1,
+    "Legality": 1,  # one view at a time: a map or the timeline
     "Classroom": 0,
     "Methods_and_data": 0,
 }
@@ -205,7 +205,7 @@ def test_maps_draw_their_shapes_with_no_internet(browser, real_server, which, mi
     """One shape per jurisdiction with an entry, drawn from outlines the app serves itself."""
     v = Visit(browser, real_server)
     try:
-        page = v.open("Legality", 2, query=which)
+        page = v.open("Legality", 1, query=which)
         page.wait_for_function("n => document.querySelectorAll('path.choroplethlocation').length >= n", arg=minimum, timeout=60_000)
         assert page.locator(".js-plotly-plot").first.locator("path.choroplethlocation").count() >= minimum
         assert v.blocked == []
@@ -266,8 +266,8 @@ def test_a_mark_on_the_overview_chart_opens_its_claim(browser, real_server):
 def test_a_cell_of_the_evidence_map_lists_its_studies(browser, real_server):
     v = Visit(browser, real_server)
     try:
-        page = v.open("Evidence", 2)
-        _click_first_point(page, 1, 1)  # first trace after the gaps: a filled cell
+        page = v.open("Evidence", 1)
+        _click_first_point(page, 0, 1)  # first trace after the gaps: a filled cell
         page.wait_for_function("() => document.body.innerText.match(/: \\d+ stud(y|ies)/)", timeout=30_000)
         v.wait_idle()
         # the cell's studies and the full study table
@@ -291,7 +291,7 @@ def test_a_bar_of_claims_by_article_lists_its_claims(browser, real_server):
 def test_a_mark_on_the_harms_grid_opens_that_harm(browser, real_server):
     v = Visit(browser, real_server)
     try:
-        page = v.open("Adverse_effects", 2)
+        page = v.open("Adverse_effects", 1)
         before = page.locator("h4").first.inner_text()
         # the "warns" trace: click its last mark (a mild harm far from the first option)
         page.locator(".js-plotly-plot").first.locator(".scatterlayer .trace").first.locator(".points path").last.click(force=True)
@@ -307,7 +307,7 @@ def test_a_mark_on_the_harms_grid_opens_that_harm(browser, real_server):
 def test_a_state_on_the_map_opens_its_history(browser, real_server):
     v = Visit(browser, real_server)
     try:
-        page = v.open("Legality", 2, query="?map=us")
+        page = v.open("Legality", 1, query="?map=us")
         page.wait_for_function("() => document.querySelectorAll('path.choroplethlocation').length > 45", timeout=60_000)
         us = page.locator(".js-plotly-plot").first
         us.locator(".scattergeo .point, .scattergeo path.point").first.click(force=True)

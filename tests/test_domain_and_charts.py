@@ -119,6 +119,8 @@ def test_figure_panel_refuses_to_mix_kinds_of_data(mini_ds):
         ("case_series", "count"),
         ("deaths", "count"),
     ]
+    with pytest.raises(ValueError, match="several kinds of data"):
+        C.kind_panels(figs, "Mixed")
     one = C.figure_panel(figs[figs["data_kind"] == "survey_respondents"], "Survey respondents")
     label = one.layout.yaxis.ticktext[0]
     assert "n = 200" in label and "survey respondents" in label
@@ -234,3 +236,18 @@ def test_selected_bars_narrow_claims_to_that_article_and_type(mini_ds):
     assert list(D.claims_in_bars(claims, [("A2", "Tradition")])["id"]) == ["K4"]
     assert list(D.claims_in_bars(claims, [("A1", "Efficacy"), ("A2", "Efficacy")])["id"]) == ["K1", "K3"]
     assert len(D.claims_in_bars(claims, [])) == len(claims)
+
+
+def test_kind_panels_put_each_unit_on_its_own_axis_and_keep_labels_in_the_table(mini_ds):
+    figs = D.figures_table(mini_ds)
+    cases = figs[figs["data_kind"] == "case_series"]
+    two = pd.concat([cases, cases.assign(id=cases["id"] + "-pct", unit="percent", value=12.5)])
+    fig = C.kind_panels(two, "Cases")
+    assert [tr.xaxis for tr in fig.data] == ["x", "x2"]
+    assert fig.layout.xaxis.title.text != fig.layout.xaxis2.title.text
+    assert [a.text for a in fig.layout.annotations] == ["Cases: percent of the group", "Cases: count"]
+    table = C.figure_table(fig)
+    # the text alternative names each bar by its own panel's labels, not by ids
+    assert len(table) == 2 * len(cases)
+    assert not table["y"].isin(two["id"]).any()
+    assert all(y.startswith(h) for y, h in zip(table["y"], list(two["harm"]) * 2))

@@ -117,31 +117,64 @@ def test_adverse_effects_page_flags_unmentioned_serious_harms_and_filters_kind(r
     assert "Seizures" in warning and "Liver injury" in warning
     assert "Respiratory depression" in warning  # one article mentions it, but only to deny it
     assert "Poison-centre exposures" not in warning  # a summary row, not a harm
+    assert fig_titles(at) == ["Which harms do the articles warn about?"]  # one chart at a time
+    at.segmented_control(key="harms.view").set_value("how_often").run()
+    assert at.query_params["view"] == "how_often"
     assert at.query_params["kind"] == "poison_centre_exposures"  # the first kind is shown by default
     at.segmented_control(key="harms.kind").set_value("deaths").run()
     assert at.query_params["kind"] == "deaths"
-    assert [t.split(":")[0] for t in fig_titles(at)[2:]] == ["Deaths"] * (len(fig_titles(at)) - 2)
+    assert fig_titles(at) == ["Deaths: one panel per unit"]
+    at.segmented_control(key="harms.view").set_value("by_year").run()
+    assert "poison centres each year" in fig_titles(at)[0]
+    assert "kind" not in at.query_params, "settings of a view that is not shown leave the URL"
+
+
+def test_an_old_link_with_figure_settings_opens_the_figures(real):
+    at = open_page("pages/4_Adverse_effects.py", query={"kind": "deaths"})
+    assert at.segmented_control(key="harms.view").value == "how_often"
+    assert fig_titles(at) == ["Deaths: one panel per unit"]
 
 
 def test_figure_panels_never_mix_kinds_of_data_or_units(real):
-    """One panel per kind and unit, one series per panel, for every kind of data."""
+    """One figure per kind; in it one panel per unit, each with one series on its own axis."""
     from claimcheck import labels as L
 
     figs = real["harm_figures"]
-    at = open_page("pages/4_Adverse_effects.py")
+    at = open_page("pages/4_Adverse_effects.py", query={"view": "how_often"})
     for kind in sorted(set(figs["data_kind"])):
         at.segmented_control(key="harms.kind").set_value(kind).run()
-        panels = [f for f in figures(at) if f["layout"]["title"]["text"].startswith(L.DATA_KIND[kind] + ":")]
-        assert len(panels) == figs[figs["data_kind"] == kind]["unit"].nunique(), kind
-        for f in panels:
-            assert len(f["data"]) == 1  # one series: one kind, one unit
-        assert not any(f["layout"]["title"]["text"].split(":")[0] in set(L.DATA_KIND.values()) - {L.DATA_KIND[kind]} for f in figures(at))
+        (fig,) = figures(at)
+        assert fig["layout"]["title"]["text"].startswith(L.DATA_KIND[kind] + ":")
+        units = figs[figs["data_kind"] == kind]["unit"].nunique()
+        assert len(fig["data"]) == units, kind
+        assert len({tr.get("xaxis", "x") for tr in fig["data"]}) == units, "each unit on its own axis"
+        shown = {i for tr in fig["data"] for i in tr["y"]}
+        assert shown <= set(figs[figs["data_kind"] == kind]["id"]), "only figures of this kind"
 
 
 def test_harm_detail_from_url_shows_quotes_and_linked_claims(real):
     at = open_page("pages/4_Adverse_effects.py", query={"harm": "dependence"})
     assert at.selectbox(key="harms.pick").value == "dependence"
     assert any("C037" in m.value for m in at.markdown), "the safety claim linked to this harm is listed"
+
+
+def test_legality_shows_one_view_at_a_time_from_the_url():
+    at = open_page("pages/5_Legality.py", query={"map": "timeline"})
+    assert fig_titles(at) == ["When did the rules change?"]
+    at.segmented_control(key="legality.map").set_value("us").run()
+    assert len(fig_titles(at)) == 1 and "US states" in fig_titles(at)[0]
+    assert at.query_params["map"] == "us"
+    at = open_page("pages/5_Legality.py", query={"map": "<script>"})
+    assert "Countries" in fig_titles(at)[0] and "map" not in at.query_params
+
+
+def test_evidence_page_switches_between_map_and_ladder(real):
+    at = open_page("pages/2_Evidence.py")
+    assert fig_titles(at) == ["What kind of evidence exists for each topic, and where are the gaps?"]
+    at.segmented_control(key="evidence.view").set_value("ladder").run()
+    assert fig_titles(at) == ["What kind of studies is the evidence made of?"]
+    assert at.query_params["view"] == "ladder"
+    assert table(at, "Design").shape[0] == len(real["studies"]), "the study table stays under either chart"
 
 
 def test_legality_as_of_control_changes_the_maps():

@@ -167,9 +167,8 @@ def data_banner(v: Views) -> None:
 def sidebar_footer(v: Views) -> None:
     with st.sidebar:
         st.divider()
-        st.caption(NOTICE)
         meta = v.ds.meta
-        st.caption(f"Data last updated {md(meta['last_updated'])} · data licence {md(meta['licence'])} · code MIT")
+        st.caption(f"{NOTICE}  \nData last updated {md(meta['last_updated'])} · data licence {md(meta['licence'])} · code MIT")
 
 
 def chart(fig: go.Figure | tuple, key: str, sources: str, not_shown: str | None = None, select: bool = False):
@@ -182,9 +181,8 @@ def chart(fig: go.Figure | tuple, key: str, sources: str, not_shown: str | None 
     fig, table = fig if isinstance(fig, tuple) else (fig, None)
     kwargs = {"on_select": "rerun", "selection_mode": ("points",)} if select else {}
     event = st.plotly_chart(fig, key=key, config=PLOTLY_CONFIG, width="stretch", **kwargs)
-    st.caption(f"**Sources:** {sources}")
-    if not_shown:
-        st.caption(f"**What this does not show:** {not_shown}")
+    # One caption element, not two: every element is one more message for the browser to render.
+    st.caption(f"**Sources:** {sources}" + (f"  \n**What this does not show:** {not_shown}" if not_shown else ""))
     # The text alternative is drawn on request: hidden data grids still cost the browser time.
     if st.toggle("Show this chart's data as a table", key=f"{key}.as-table"):
         if table is None:
@@ -285,6 +283,19 @@ def sync_to_url(param: str, value) -> None:
     if isinstance(value, (list, tuple)):
         value = ",".join(value)
     set_url_param(param, value or None)
+
+
+def view_picker(key: str, param: str, views: dict[str, str], default: str, label: str = "Show") -> str:
+    """One segmented control choosing which chart a page draws, kept in the URL as ``param``.
+
+    Pages show one chart at a time (each chart costs the browser time to draw);
+    the URL names the view unless it is the default, so a shared link reopens it.
+    """
+    if key not in st.session_state:
+        st.session_state[key] = url_param(param, views) or default
+    view = st.segmented_control(label, list(views), format_func=views.get, key=key) or default
+    set_url_param(param, None if view == default else view)
+    return view
 
 
 def page_setup(page_title: str, sidebar: str = "expanded") -> tuple[Views, D.Filters]:
