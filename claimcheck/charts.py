@@ -272,7 +272,7 @@ def figure_panel(figs: pd.DataFrame, kind_label: str) -> go.Figure:
         _wrap(f"{h} — {'n = ' + format(int(d), ',') + ' ' if pd.notna(d) else ''}{dl} ({p})", 70)
         for h, d, dl, p in zip(figs["harm"], figs["denominator"], figs["denominator_label"], figs["period"])
     ]
-    text = [f"{v:,.4g}%" if unit in ("percent", "percent_change") else f"{v:,.4g}" for v in figs["value"]]
+    text = [L.figure_value(v, unit) for v in figs["value"]]
     colours = [L.BLUE if v == "primary_record" else L.ORANGE for v in figs["verification"]]
     patterns = ["" if v == "primary_record" else "/" for v in figs["verification"]]
     fig = go.Figure(

@@ -190,3 +190,10 @@ def label(mapping: dict, value) -> str:
     if value is None or (isinstance(value, float) and value != value):
         return mapping.get(None, "—")
     return mapping.get(value, str(value))
+
+
+def figure_value(value: float, unit: str) -> str:
+    """A harm figure as people write it: 27,338 and 0.56%, never 2.734e+04."""
+    v = float(value)
+    text = f"{int(v):,}" if v.is_integer() else f"{v:,.6g}"
+    return text + "%" if unit in ("percent", "percent_change") else text

@@ -9,6 +9,7 @@ import pytest
 
 from claimcheck import charts as C
 from claimcheck import domain as D
+from claimcheck import labels as L
 from claimcheck.dataset import load_dataset
 from claimcheck.highlight import highlight_segments
 
@@ -251,3 +252,10 @@ def test_kind_panels_put_each_unit_on_its_own_axis_and_keep_labels_in_the_table(
     assert len(table) == 2 * len(cases)
     assert not table["y"].isin(two["id"]).any()
     assert all(y.startswith(h) for y, h in zip(table["y"], list(two["harm"]) * 2))
+
+
+def test_figure_values_read_as_written():
+    assert L.figure_value(27338, "count") == "27,338"  # not 2.734e+04
+    assert L.figure_value(0.56, "percent") == "0.56%"
+    assert L.figure_value(59.9, "percent") == "59.9%"
+    assert L.figure_value(1.25, "ratio") == "1.25"

@@ -146,3 +146,10 @@ def test_the_validator_never_tracebacks_on_a_corpus_of_junk(mini):
         )
         assert result.returncode in (0, 1), (i, result.stderr[-2000:])
         assert "Traceback" not in result.stderr and "Traceback" not in result.stdout, (i, result.stderr[-2000:])
+
+
+def test_links_built_from_data_cannot_carry_script_or_break_out():
+    from ui.frame import link
+
+    assert link("click", "javascript:alert(1)") == "click"
+    assert link("[x](y)", "https://example.org/a b)(c") == "[\\[x\\]\\(y\\)](https://example.org/a%20b%29%28c)"

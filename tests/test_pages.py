@@ -129,6 +129,18 @@ def test_adverse_effects_page_flags_unmentioned_serious_harms_and_filters_kind(r
     assert "kind" not in at.query_params, "settings of a view that is not shown leave the URL"
 
 
+def test_harm_card_lists_its_figures_with_sources_and_no_data_grid(real):
+    figs = real["harm_figures"]
+    n = int((figs["harm_id"] == "deaths").sum())
+    at = open_page("pages/4_Adverse_effects.py", query={"harm": "deaths"})
+    listing = next(m.value for m in at.markdown if m.value.startswith("**How often:"))
+    assert f"{n} figures" in listing
+    assert "27,338" in listing and "e+0" not in listing
+    assert "](https://www.cdc.gov/mmwr/" in listing, "each figure links to where it was seen"
+    assert at.expander[-1].label == f"The other {n - 6} figures"
+    assert len(at.dataframe) == 0, "the default view draws no data grid"
+
+
 def test_an_old_link_with_figure_settings_opens_the_figures(real):
     at = open_page("pages/4_Adverse_effects.py", query={"kind": "deaths"})
     assert at.segmented_control(key="harms.view").value == "how_often"

@@ -9,7 +9,7 @@ from claimcheck import domain as D
 from claimcheck import labels as L
 
 from .data import Views
-from .frame import md
+from .frame import link, md
 
 
 def verdict_badge(verdict_label: str) -> str:
@@ -102,6 +102,21 @@ def study_rows(studies: pd.DataFrame, with_direction: bool = False) -> pd.DataFr
     return out
 
 
+FIGURES_SHOWN = 6
+
+
+def _figure_line(f) -> str:
+    """One harm figure as a Markdown list item: value, denominator, kind, period, place, source."""
+    value = L.figure_value(f.value, f.unit)
+    unit = {"count": "", "ratio": " (ratio)", "percent_change": " change"}.get(f.unit, "")
+    denominator = f"of n = {f.denominator:,.0f} " if pd.notna(f.denominator) else ""
+    secondary = "" if f.verification == "primary_record" else " · ⚠ seen only on a secondary page"
+    return (
+        f"- **{md(value)}{unit}** {md(denominator)}{md(f.denominator_label)} · {md(f.data_kind_label)} · "
+        f"{md(f.period)} · {md(f.place)} · {link(f.source_label, f.source_url)}{secondary}"
+    )
+
+
 def harm_card(v: Views, harm_id: str) -> None:
     """One harm: what it is, which articles mention it (with quotes), its figures and the claims it bears on."""
     rows = v.ds["harms"][v.ds["harms"]["id"] == harm_id]
@@ -126,10 +141,13 @@ def harm_card(v: Views, harm_id: str) -> None:
         if figs.empty:
             st.caption("No verified frequency figure for this harm.")
         else:
-            st.dataframe(
-                figs[["value", "unit", "denominator", "denominator_label", "data_kind_label", "period", "place", "source_label", "source_url", "note"]],
-                hide_index=True, width="stretch", column_config={"source_url": st.column_config.LinkColumn("Source", display_text="open ↗")},
-            )  # fmt: skip
+            # A list, not a data grid: a grid here would load the grid's code on every first view of the page.
+            lines = [_figure_line(f) for f in figs.itertuples()]
+            st.markdown(f"**How often: {len(figs)} figure{'s' if len(figs) != 1 else ''}**  \n" + "\n".join(lines[:FIGURES_SHOWN]))
+            if len(lines) > FIGURES_SHOWN:
+                with st.expander(f"The other {len(lines) - FIGURES_SHOWN} figures"):
+                    st.markdown("\n".join(lines[FIGURES_SHOWN:]))
+            st.caption("All figures, with notes and a download, are under Show: How often.")
         linked = D.claims_for_harm(v.claims, harm_id)
         if not linked.empty:
             st.markdown(

@@ -37,6 +37,19 @@ def md(text: object) -> str:
     return _MD_SPECIAL.sub(r"\\\1", str(text if text is not None else ""))
 
 
+URL_SAFE = ":/?#[]@!$&'*+,;=%~-._"
+
+
+def link(label: object, url: object) -> str:
+    """A Markdown link to an http(s) page, with the label escaped; other URLs give the label alone."""
+    from urllib.parse import quote
+
+    if not isinstance(url, str) or not url.lower().startswith(("http://", "https://")):
+        return md(label)
+    # Parentheses, spaces and angle brackets would end or break the link: percent-encode them.
+    return f"[{md(label)}]({quote(url, safe=URL_SAFE)})"
+
+
 def esc(text: object) -> str:
     """Escape data text for the few places that build HTML themselves."""
     return html.escape(str(text if text is not None else ""), quote=True)
