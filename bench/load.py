@@ -39,17 +39,20 @@ async def session(browser, base: str, errors: list[str], timings: dict[str, list
         lambda m: errors.append(f"console: {m.text}") if m.type == "error" and not m.text.startswith("Failed to load resource") else None,
     )
     page.on("response", lambda r: errors.append(f"HTTP {r.status} {r.url}") if r.status >= 500 else None)
+    # Ready is judged by READY (script finished, charts drawn), with its own long timeout;
+    # navigation only has to be committed, since 20 browsers on two cores can take more than
+    # Playwright's default 30 s to fire the load event.
     try:
         for path, query in STEPS:
             t = time.perf_counter()
-            await page.goto(f"{base}/{path}{query}")
+            await page.goto(f"{base}/{path}{query}", wait_until="commit", timeout=300_000)
             await page.wait_for_timeout(300)
             await page.wait_for_function(READY, arg=charts[path], timeout=300_000, polling=100)
             timings.setdefault(path or "Overview", []).append(time.perf_counter() - t - 0.3)
             if await page.locator("[data-testid=stException]").count():
                 errors.append(f"exception shown on {path or 'Overview'}")
         # one interaction: change the shared verdict filter from the URL and wait for the rerun
-        await page.goto(f"{base}/Claims?verdict=supported")
+        await page.goto(f"{base}/Claims?verdict=supported", wait_until="commit", timeout=300_000)
         await page.wait_for_timeout(300)
         await page.wait_for_function(READY, arg=charts["Claims"], timeout=300_000, polling=100)
     except Exception as exc:  # report, do not hide
