@@ -278,7 +278,7 @@ def figure_panel(figs: pd.DataFrame, kind_label: str) -> go.Figure:
     fig = go.Figure(
         go.Bar(
             # Bars are keyed by figure id so two figures with the same label stay two bars.
-            y=figs["id"], x=figs["value"], orientation="h", text=text, textposition="outside",
+            y=figs["id"], x=figs["value"], orientation="h", text=text, textposition="outside", cliponaxis=False, showlegend=False,
             marker=dict(color=colours, pattern=dict(shape=patterns)),
             customdata=list(zip(figs["id"], figs["source_label"], figs["period"], figs["place"], figs["verification"].map(L.VERIFICATION))),
             hovertext=labels,
@@ -289,7 +289,9 @@ def figure_panel(figs: pd.DataFrame, kind_label: str) -> go.Figure:
     fig.update_xaxes(title=UNIT_AXIS[unit], rangemode="tozero")
     if unit == "percent":
         fig.update_xaxes(range=[0, max(100.0, float(figs["value"].max()) * 1.15)])
-    return _base(fig, title, height=max(240, 46 * len(figs) + 140))
+    fig = _base(fig, title, height=max(240, 46 * len(figs) + 140))
+    fig.update_layout(margin=dict(r=80))  # room for the value printed past the longest bar
+    return fig
 
 
 def kind_panels(figs: pd.DataFrame, kind_label: str) -> go.Figure:
@@ -324,7 +326,9 @@ def kind_panels(figs: pd.DataFrame, kind_label: str) -> go.Figure:
             settings = {k: v for k, v in panel.layout[axis].to_plotly_json().items() if k not in ("domain", "anchor")}
             update(settings, row=row, col=1)
     fig.update_annotations(xanchor="left", x=0, font=dict(size=16))
-    return _base(fig, title, height=total + 140)
+    fig = _base(fig, title, height=total + 140)
+    fig.update_layout(margin=dict(r=80), showlegend=False)
+    return fig
 
 
 def counts_by_year(series: pd.DataFrame, title: str = "How many exposures were reported to poison centres each year?") -> go.Figure:

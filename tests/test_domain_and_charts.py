@@ -245,6 +245,7 @@ def test_kind_panels_put_each_unit_on_its_own_axis_and_keep_labels_in_the_table(
     two = pd.concat([cases, cases.assign(id=cases["id"] + "-pct", unit="percent", value=12.5)])
     fig = C.kind_panels(two, "Cases")
     assert [tr.xaxis for tr in fig.data] == ["x", "x2"]
+    assert fig.layout.showlegend is False and all(tr.cliponaxis is False for tr in fig.data), "no 'trace 0' legend, no cut-off values"
     assert fig.layout.xaxis.title.text != fig.layout.xaxis2.title.text
     assert [a.text for a in fig.layout.annotations] == ["Cases: percent of the group", "Cases: count"]
     table = C.figure_table(fig)
