@@ -522,6 +522,14 @@ def _tick_lookup(axis) -> dict:
     return dict(zip(vals, text)) if vals and text else {}
 
 
+def _trace_ticks(fig: go.Figure, trace, axis: str) -> dict:
+    """Tick labels of the axis a trace is drawn on: in stacked panels, trace.xaxis "x2" is layout.xaxis2."""
+    if not hasattr(trace, f"{axis}axis"):  # maps have no x or y axis
+        return {}
+    name = getattr(trace, f"{axis}axis") or axis
+    return _tick_lookup(fig.layout[f"{axis}axis{name[1:]}"])
+
+
 def _on_tick(value, ticks: dict):
     # Marks may be nudged apart around a tick (see hype_gap): report the tick they belong to.
     if not ticks or value is None:
@@ -543,9 +551,7 @@ def figure_table(fig: go.Figure, limit: int = 500) -> pd.DataFrame:
     """
     rows = []
     for tr in fig.data:
-        # Each trace reads its own axes: in a figure of stacked panels, "x2" is layout.xaxis2.
-        xt = _tick_lookup(fig.layout[f"xaxis{(getattr(tr, 'xaxis', None) or 'x')[1:]}"]) if hasattr(tr, "xaxis") else {}
-        yt = _tick_lookup(fig.layout[f"yaxis{(getattr(tr, 'yaxis', None) or 'y')[1:]}"]) if hasattr(tr, "yaxis") else {}
+        xt, yt = _trace_ticks(fig, tr, "x"), _trace_ticks(fig, tr, "y")
         if tr.hoverinfo == "skip" or getattr(tr, "fill", None) == "toself":
             continue
         locs = _as_list(getattr(tr, "locations", None))

@@ -50,7 +50,7 @@ else:
         topic, design = cells[0].split("|", 1)
         found = D.cell_studies(links, topic, design)
         st.markdown(
-            f"**{md(dict(zip(v.ds['topics']['id'], v.ds['topics']['label'])).get(topic, topic))} · {md(L.DESIGN.get(design, design))}: {len(found)} stud{'ies' if len(found) != 1 else 'y'}**"
+            f"**{md(v.topic_labels.get(topic, topic))} · {md(L.DESIGN.get(design, design))}: {len(found)} stud{'ies' if len(found) != 1 else 'y'}**"
         )
         if found.empty:
             st.info("No study of this design was found for this topic: this cell is a gap in the evidence.")

@@ -14,10 +14,6 @@ from ui.frame import table as show_table
 STALE_DAYS = D.STALE_DAYS
 
 
-def names_of(legality):
-    return dict(zip(legality["code"], legality["name"]))
-
-
 v, filters = page_setup("Legality")
 st.title("Legality")
 st.caption(
@@ -82,14 +78,14 @@ elif which == "us":
 elif timeline.empty:
     st.info("There are no dated events in the timeline table yet.")
 else:
-    events = D.timeline_events(timeline, names_of(legality))
+    events = D.timeline_events(timeline, v.place_names)
     chart(cached_figure(v, "legality.timeline", (), lambda: C.timeline(events)), key="legality.timeline", sources="Legal timeline table: each event with the page where it was seen.", select=True,
           not_shown="Only the federal and national events that were sourced; most state changes are in the table below. "
           "Select an event to open its jurisdiction's history below. The as-of year does not apply to the timeline.")  # fmt: skip
 
 st.header("One jurisdiction's history")
 codes = list(dict.fromkeys(legality.sort_values("name")["code"]))
-names = names_of(legality)
+names = v.place_names
 event_place = dict(zip(v.ds["timeline"]["id"], v.ds["timeline"]["jurisdiction"]))
 picked = [event_place.get(p, p) for p in picked]
 if picked and picked[0] in codes:

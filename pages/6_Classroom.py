@@ -65,7 +65,7 @@ if mode == "quiz":
     idx = pool.index(current)
     set_url_param("claim", current)
     c = assessed.set_index("id").loc[current]
-    articles = dict(zip(v.ds["articles"]["id"], v.ds["articles"]["label"]))
+    articles = v.article_labels
     st.markdown(f"**Claim {idx + 1} of {len(pool)}** · {md(current)}")
     q = c["quotes"][0]
     st.markdown(f"> ### “{md(q['text'])}”\n> — {md(articles.get(q['article'], q['article']))}")

@@ -28,7 +28,7 @@ def claim_card(v: Views, claim_id: str) -> None:
         st.info("That claim is not in the data (it may have been set aside because of a data problem).")
         return
     c = rows.iloc[0]
-    articles = dict(zip(v.ds["articles"]["id"], v.ds["articles"]["label"]))
+    articles = v.article_labels
     with st.container(border=True):
         st.markdown(f"#### {md(c['id'])} · {md(c['statement'])}")
         cols = st.columns(4)
@@ -124,7 +124,7 @@ def harm_card(v: Views, harm_id: str) -> None:
         st.info("That harm is not in the data.")
         return
     h = rows.iloc[0]
-    articles = dict(zip(v.ds["articles"]["id"], v.ds["articles"]["label"]))
+    articles = v.article_labels
     with st.container(border=True):
         st.markdown(f"#### {md(h['name'])} · {md(L.SEVERITY[h['severity']])}")
         st.caption(f"Body system: {md(h['body_system'])}. {md(h['severity_note'] or '')}")

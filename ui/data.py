@@ -27,6 +27,9 @@ class Views:
     harm_mentions: pd.DataFrame
     figures: pd.DataFrame
     allowed: dict[str, tuple[str, ...]]
+    article_labels: dict[str, str]  # article id -> label
+    topic_labels: dict[str, str]  # topic id -> label
+    place_names: dict[str, str]  # jurisdiction code -> name
     fingerprint: str
 
 
@@ -44,6 +47,9 @@ def _load(directory: str, fp: str) -> Views:
         harm_mentions=D.harm_mentions(ds),
         figures=D.figures_table(ds),
         allowed=D.allowed_filter_values(ds),
+        article_labels=dict(zip(ds["articles"]["id"], ds["articles"]["label"])),
+        topic_labels=dict(zip(ds["topics"]["id"], ds["topics"]["label"])),
+        place_names=dict(zip(ds["legality"]["code"], ds["legality"]["name"])),
         fingerprint=fp,
     )
 

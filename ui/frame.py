@@ -91,11 +91,9 @@ _FILTER_HELP = {
 
 def _format(name: str, v: Views):
     if name == "article":
-        labels = dict(zip(v.ds["articles"]["id"], v.ds["articles"]["label"]))
-        return lambda x: f"{x} · {labels.get(x, x)}"
+        return lambda x: f"{x} · {v.article_labels.get(x, x)}"
     if name == "topic":
-        labels = dict(zip(v.ds["topics"]["id"], v.ds["topics"]["label"]))
-        return lambda x: labels.get(x, x)
+        return lambda x: v.topic_labels.get(x, x)
     mapping = {"verdict": L.VERDICT, "certainty": L.CERTAINTY, "design": L.DESIGN, "region": {"world": "World", "us": "United States"}}[
         name
     ]
