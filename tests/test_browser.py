@@ -154,6 +154,12 @@ class Visit:
     def close(self):
         self.ctx.close()
 
+    def __enter__(self) -> Visit:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
 
 @pytest.fixture(scope="module")
 def real_server():
@@ -163,8 +169,7 @@ def real_server():
 
 @pytest.mark.parametrize("path", list(PAGES))
 def test_every_page_loads_offline_with_no_error(browser, real_server, path):
-    v = Visit(browser, real_server)
-    try:
+    with Visit(browser, real_server) as v:
         page = v.open(path, PAGES[path])
         v.shot(path)
         assert page.locator("[data-testid=stException]").count() == 0
@@ -172,8 +177,6 @@ def test_every_page_loads_offline_with_no_error(browser, real_server, path):
         assert v.console_errors == []
         assert v.http_errors == []
         assert v.blocked == [], "the app tried to reach the internet"
-    finally:
-        v.close()
 
 
 A11Y_PAGES = [*PAGES, "Classroom?mode=present", "Classroom?mode=present&step=9", "Classroom?mode=handout"]
@@ -184,8 +187,7 @@ def test_no_critical_or_serious_accessibility_violations(browser, real_server, p
     """axe-core (WCAG 2.1 AA rules) on every page and in presenter mode."""
     from axe_playwright_python.sync_playwright import Axe
 
-    v = Visit(browser, real_server)
-    try:
+    with Visit(browser, real_server) as v:
         page_path, _, query = path.partition("?")
         v.open(page_path, PAGES.get(page_path, 0) if not query else 1 if "present" in query else 0, query=f"?{query}" if query else "")
         result = Axe().run(v.page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
@@ -196,37 +198,28 @@ def test_no_critical_or_serious_accessibility_violations(browser, real_server, p
         ]
         assert bad == []
         assert len(result.response["passes"]) > 10, "axe did not run"
-    finally:
-        v.close()
 
 
 @pytest.mark.parametrize("which,minimum", [("", 40), ("?map=us", 45)])
 def test_maps_draw_their_shapes_with_no_internet(browser, real_server, which, minimum):
     """One shape per jurisdiction with an entry, drawn from outlines the app serves itself."""
-    v = Visit(browser, real_server)
-    try:
+    with Visit(browser, real_server) as v:
         page = v.open("Legality", 1, query=which)
         page.wait_for_function("n => document.querySelectorAll('path.choroplethlocation').length >= n", arg=minimum, timeout=60_000)
         assert page.locator(".js-plotly-plot").first.locator("path.choroplethlocation").count() >= minimum
         assert v.blocked == []
-    finally:
-        v.close()
 
 
 def test_shared_link_restores_the_filters(browser, real_server):
-    v = Visit(browser, real_server)
-    try:
+    with Visit(browser, real_server) as v:
         page = v.open("Claims", 1, query="?verdict=contradicted&article=A2")
         sidebar = page.locator("[data-testid=stSidebar]")
         assert sidebar.get_by_text("Contradicted").count() >= 1
         assert "verdict=contradicted" in page.url and "article=A2" in page.url
-    finally:
-        v.close()
 
 
 def test_selecting_a_claim_label_in_an_article_opens_its_card(browser, real_server):
-    v = Visit(browser, real_server)
-    try:
+    with Visit(browser, real_server) as v:
         page = v.open("Articles", 0, query="?doc=A2")
         labels = page.locator("a[href*='claim=C036']")
         assert labels.count() == 1
@@ -237,8 +230,6 @@ def test_selecting_a_claim_label_in_an_article_opens_its_card(browser, real_serv
         v.wait_idle()
         assert page.locator("h4", has_text="C036").count() == 1
         assert v.console_errors == [] and v.blocked == []
-    finally:
-        v.close()
 
 
 def _click_first_point(page, chart_index: int, trace_index: int = -1):
@@ -248,8 +239,7 @@ def _click_first_point(page, chart_index: int, trace_index: int = -1):
 
 
 def test_a_mark_on_the_overview_chart_opens_its_claim(browser, real_server):
-    v = Visit(browser, real_server)
-    try:
+    with Visit(browser, real_server) as v:
         page = v.open("", 1)
         assert page.locator("h4").count() == 0
         _click_first_point(page, 0)
@@ -259,13 +249,10 @@ def test_a_mark_on_the_overview_chart_opens_its_claim(browser, real_server):
         assert re.match(r"C\d{3} · ", heading)
         assert "claim=" + heading.split(" · ")[0] in page.url
         assert v.console_errors == []
-    finally:
-        v.close()
 
 
 def test_a_cell_of_the_evidence_map_lists_its_studies(browser, real_server):
-    v = Visit(browser, real_server)
-    try:
+    with Visit(browser, real_server) as v:
         page = v.open("Evidence", 1)
         _click_first_point(page, 0, 1)  # first trace after the gaps: a filled cell
         page.wait_for_function("() => document.body.innerText.match(/: \\d+ stud(y|ies)/)", timeout=30_000)
@@ -273,24 +260,18 @@ def test_a_cell_of_the_evidence_map_lists_its_studies(browser, real_server):
         # the cell's studies and the full study table
         page.wait_for_function("() => document.querySelectorAll('[data-testid=stDataFrame]').length >= 2", timeout=30_000)
         assert v.console_errors == []
-    finally:
-        v.close()
 
 
 def test_a_bar_of_claims_by_article_lists_its_claims(browser, real_server):
-    v = Visit(browser, real_server)
-    try:
+    with Visit(browser, real_server) as v:
         page = v.open("Claims", 1)
         page.locator(".js-plotly-plot").first.locator(".barlayer .point path").first.click(force=True)
         page.wait_for_function("() => document.body.innerText.includes('Showing the claims of the bar')", timeout=30_000)
         assert v.console_errors == []
-    finally:
-        v.close()
 
 
 def test_a_mark_on_the_harms_grid_opens_that_harm(browser, real_server):
-    v = Visit(browser, real_server)
-    try:
+    with Visit(browser, real_server) as v:
         page = v.open("Adverse_effects", 1)
         before = page.locator("h4").first.inner_text()
         # the "warns" trace: click its last mark (a mild harm far from the first option)
@@ -300,50 +281,38 @@ def test_a_mark_on_the_harms_grid_opens_that_harm(browser, real_server):
         )
         assert "harm=" in page.url
         assert v.console_errors == []
-    finally:
-        v.close()
 
 
 def test_a_state_on_the_map_opens_its_history(browser, real_server):
-    v = Visit(browser, real_server)
-    try:
+    with Visit(browser, real_server) as v:
         page = v.open("Legality", 1, query="?map=us")
         page.wait_for_function("() => document.querySelectorAll('path.choroplethlocation').length > 45", timeout=60_000)
         us = page.locator(".js-plotly-plot").first
         us.locator(".scattergeo .point, .scattergeo path.point").first.click(force=True)
         page.wait_for_url(re.compile(r"place=[A-Z]{2}(&|$)"), timeout=30_000)
         assert v.console_errors == []
-    finally:
-        v.close()
 
 
 def test_a_shared_link_reopens_the_same_claim_search_and_filters(browser, real_server):
-    v = Visit(browser, real_server)
-    try:
+    with Visit(browser, real_server) as v:
         page = v.open("Claims", 1, query="?verdict=contradicted&q=addiction&claim=C037")
         assert page.get_by_label("Search claims and quotes").input_value() == "addiction"
         assert page.locator("[data-testid=stSidebar]").get_by_text("Contradicted").count() >= 1
         assert page.locator("h4", has_text="C037").count() == 1
-    finally:
-        v.close()
 
 
 def test_presenter_step_in_the_url_and_next_button(browser, real_server):
-    v = Visit(browser, real_server)
-    try:
+    with Visit(browser, real_server) as v:
         page = v.open("Classroom", 1, query="?mode=present&step=4")
         assert page.get_by_text(re.compile(r"Step 4 of \d+")).count() == 1
         page.get_by_role("button", name="Next ▶").click()
         page.wait_for_url(re.compile(r"step=5"), timeout=30_000)
         page.wait_for_selector("text=/Step 5 of/", timeout=30_000)
         assert v.console_errors == []
-    finally:
-        v.close()
 
 
 def test_quiz_end_to_end(browser, real_server):
-    v = Visit(browser, real_server)
-    try:
+    with Visit(browser, real_server) as v:
         page = v.open("Classroom", 0, query="?quiz=C037,C013")
         page.get_by_text("Contradicted", exact=True).first.click()
         page.get_by_role("button", name="Reveal the verdict").click()
@@ -351,16 +320,13 @@ def test_quiz_end_to_end(browser, real_server):
         page.get_by_role("button", name="Next claim ▶").click()
         page.wait_for_url(re.compile(r"claim=C013"), timeout=30_000)
         assert v.console_errors == []
-    finally:
-        v.close()
 
 
 def test_filtered_csv_download_has_the_rows_on_screen(browser, real_server):
     import csv
     import io
 
-    v = Visit(browser, real_server)
-    try:
+    with Visit(browser, real_server) as v:
         page = v.open("Claims", 1, query="?verdict=contradicted,not_supported")
         shown = int(re.search(r"(\d+) claims?", page.get_by_text(re.compile(r"^\d+ claims?$")).first.inner_text()).group(1))
         with page.expect_download() as info:
@@ -371,8 +337,6 @@ def test_filtered_csv_download_has_the_rows_on_screen(browser, real_server):
         expected = int(load_dataset(REAL)["claims"]["verdict"].isin(["contradicted", "not_supported"]).sum())
         assert len(rows) == shown == expected
         assert {r["Verdict"] for r in rows} == {"Contradicted", "Not supported"}
-    finally:
-        v.close()
 
 
 def test_broken_data_shows_the_banner_and_the_valid_parts(browser, tmp_path):
@@ -381,8 +345,7 @@ def test_broken_data_shows_the_banner_and_the_valid_parts(browser, tmp_path):
     edit(broken / "claims.yaml", "claim_type: efficacy", "claim_type: miracle")
     (broken / "harms.yaml").write_text("- id: [unclosed\n", encoding="utf-8")
     with server(broken) as base:
-        v = Visit(browser, base)
-        try:
+        with Visit(browser, base) as v:
             page = v.open("", 1)
             v.shot("broken-data")
             assert page.get_by_text("The data folder has").count() == 1
@@ -390,18 +353,15 @@ def test_broken_data_shows_the_banner_and_the_valid_parts(browser, tmp_path):
             page = v.open("Adverse_effects", 0)
             assert page.locator("[data-testid=stException]").count() == 0
             assert page.get_by_text("There are no harms in the data yet").count() == 1
-        finally:
-            v.close()
 
 
 def test_html_in_the_data_is_never_rendered_in_the_browser(browser, mini):
     from .test_hostile import _hostile_copy
 
     with server(_hostile_copy(mini)) as base:
-        v = Visit(browser, base)
-        dialogs: list[str] = []
-        v.page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-        try:
+        with Visit(browser, base) as v:
+            dialogs: list[str] = []
+            v.page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
             for path, query in [
                 ("", "?claim=K1"),
                 ("Claims", "?claim=K1"),
@@ -418,5 +378,3 @@ def test_html_in_the_data_is_never_rendered_in_the_browser(browser, mini):
             # the text itself is still there, shown literally
             page = v.open("", 0, query="?claim=K1")
             assert page.get_by_text("onerror=alert(1)", exact=False).count() >= 1
-        finally:
-            v.close()
