@@ -102,26 +102,32 @@ def peak_rss_mb(pid: int) -> float:
     return float("nan")
 
 
+def open_page(path: str, query: str = ""):
+    """A page run in AppTest the way a browser opens it: the entry script, then the page."""
+    from urllib.parse import parse_qsl
+
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=600)
+    for k, v in parse_qsl(query.lstrip("?")):
+        at.query_params[k] = v
+    at.run()
+    if PAGES[path] != "dashboard.py":
+        at.switch_page(PAGES[path]).run()
+    return at
+
+
 def expected_charts(data_dir: Path | None = None, queries: dict[str, str] | None = None) -> dict[str, int]:
     """How many plotly charts each page draws on opening, counted from its own run (AppTest).
 
     ``queries`` maps a page path to the query string it is opened with (``?a=1&b=2``).
     """
-    from urllib.parse import parse_qsl
-
-    from streamlit.testing.v1 import AppTest
 
     if data_dir:
         os.environ["CLAIMCHECK_DATA_DIR"] = str(data_dir)
     out = {}
     for path, query in (queries or dict.fromkeys(PAGES, "")).items():
-        at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=600)
-        for k, v in parse_qsl(query.lstrip("?")):
-            at.query_params[k] = v
-        at.run()
-        if PAGES[path] != "dashboard.py":
-            at.switch_page(PAGES[path]).run()
-        out[path] = len(at.get("plotly_chart"))
+        out[path] = len(open_page(path, query).get("plotly_chart"))
     os.environ.pop("CLAIMCHECK_DATA_DIR", None)
     return out
 
@@ -198,15 +204,11 @@ def browser_figures() -> tuple[list[tuple], float]:
 
 def rerun_ms(data_dir: Path, runs: int = 5) -> list[tuple[str, float]]:
     """Median server-side rerun after a change of the shared verdict filter, per page."""
-    from streamlit.testing.v1 import AppTest
 
     os.environ["CLAIMCHECK_DATA_DIR"] = str(data_dir)
     out = []
-    for path, script in PAGES.items():
-        at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=600)
-        at.run()
-        if script != "dashboard.py":
-            at.switch_page(script).run()
+    for path in PAGES:
+        at = open_page(path)
         times = []
         choices = [["contradicted"], ["supported", "partly_supported"]]
         for i in range(runs):
