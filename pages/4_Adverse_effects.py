@@ -28,13 +28,8 @@ systems = sorted(v.ds["harms"]["body_system"].unique())
 # One view at a time: every chart costs the browser time to draw, and each view answers its own question.
 VIEWS = {"warnings": "Which harms do the articles warn about?", "by_year": "Reports by year", "how_often": "How often: the figures"}
 # A link with figure settings but no view (as shared before views existed) opens the figures.
-if (
-    "harms.view" not in st.session_state
-    and "view" not in st.query_params
-    and any(p in st.query_params for p in ("kind", "severity", "system"))
-):
-    st.session_state["harms.view"] = "how_often"
-view = view_picker("harms.view", "view", VIEWS, "warnings")
+figure_link = any(p in st.query_params for p in ("kind", "severity", "system"))
+view = view_picker("harms.view", "view", VIEWS, "warnings", opening="how_often" if figure_link else None)
 if view != "how_often":
     for param in ("kind", "severity", "system"):
         set_url_param(param, None)

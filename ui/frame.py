@@ -296,14 +296,15 @@ def sync_to_url(param: str, value) -> None:
     set_url_param(param, value or None)
 
 
-def view_picker(key: str, param: str, views: dict[str, str], default: str, label: str = "Show") -> str:
+def view_picker(key: str, param: str, views: dict[str, str], default: str, label: str = "Show", opening: str | None = None) -> str:
     """One segmented control choosing which chart a page draws, kept in the URL as ``param``.
 
     Pages show one chart at a time (each chart costs the browser time to draw);
     the URL names the view unless it is the default, so a shared link reopens it.
+    ``opening`` is the view to open with when the URL names none (default: ``default``).
     """
     if key not in st.session_state:
-        st.session_state[key] = url_param(param, views) or default
+        st.session_state[key] = url_param(param, views) or opening or default
     view = st.segmented_control(label, list(views), format_func=views.get, key=key) or default
     set_url_param(param, None if view == default else view)
     return view
