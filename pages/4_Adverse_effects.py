@@ -44,11 +44,12 @@ if view == "warnings":
         not_shown="How often each harm happens: see the figures (Show: How often). Select a mark to open the harm below.",
     )
 elif view == "by_year":
+    yearly = D.yearly_counts(figs)
     chart(
-        cached_figure(v, "harms.by_year", (), lambda: C.counts_by_year(D.yearly_counts(figs))),
+        cached_figure(v, "harms.by_year", (), lambda: C.counts_by_year(yearly)),
         key="harms.by_year",
         select=True,
-        sources="; ".join(dict.fromkeys(md(s) for s in D.yearly_counts(figs)["source_label"])) or "none",
+        sources="; ".join(dict.fromkeys(md(s) for s in yearly["source_label"])) or "none",
         not_shown="How many people use the product, so no rate of harm: a rise in calls can reflect more use, more awareness or more "
         "reporting. Each line is one source, with the years it reported; lines from different sources are not joined.",
     )
