@@ -4,7 +4,7 @@
 
 What it measures (medians; the machine and date are printed with the figures):
 1. Each page in real Chromium, from navigation until the script has finished and
-   every chart the page's own run produced is drawn, alternating with a *floor
+   every chart and data table the page's own run produced is drawn, alternating with a *floor
    app* (one page, one plotly chart) in the same run, several rounds; reported
    as a ratio to the floor, for a first visit (empty browser cache) and a return
    visit (Streamlit's JavaScript already cached), each against the floor's own.
@@ -52,15 +52,18 @@ PAGES = {  # url path -> script
     "Classroom": "pages/6_Classroom.py",
     "Methods_and_data": "pages/7_Methods_and_data.py",
 }
-# Ready: the script has finished, the title is up and the page's N charts are drawn.
-# N comes from the page's own run (expected_charts): counting only the charts already
-# in the DOM would call a page ready while a chart is still on its way.
-READY = """n => {
+# Ready: the script has finished, the title is up, and the page's charts and data tables
+# are drawn (a table is drawn when its grid has a canvas). How many of each comes from the
+# page's own run (expected_drawn): counting only what is already in the DOM would call a
+# page ready while a chart or table is still on its way.
+READY = """([n, g]) => {
   if (document.querySelector('[data-testid=stStatusWidget]')) return false;
   if (document.querySelector('[data-testid=stSkeleton]')) return false;
   if (!document.querySelector('h1')) return false;
   const plots = [...document.querySelectorAll('.stPlotlyChart, [data-testid=stPlotlyChart]')];
-  return plots.filter(p => p.querySelector('.main-svg')).length >= n && plots.every(p => p.querySelector('.main-svg'));
+  const grids = [...document.querySelectorAll('[data-testid=stDataFrame]')];
+  return plots.filter(p => p.querySelector('.main-svg')).length >= n && plots.every(p => p.querySelector('.main-svg'))
+    && grids.length >= g && grids.every(x => x.querySelector('canvas'));
 }"""
 
 
@@ -117,8 +120,8 @@ def open_page(path: str, query: str = ""):
     return at
 
 
-def expected_charts(data_dir: Path | None = None, queries: dict[str, str] | None = None) -> dict[str, int]:
-    """How many plotly charts each page draws on opening, counted from its own run (AppTest).
+def expected_drawn(data_dir: Path | None = None, queries: dict[str, str] | None = None) -> dict[str, tuple[int, int]]:
+    """How many plotly charts and data tables each page draws on opening, counted from its own run (AppTest).
 
     ``queries`` maps a page path to the query string it is opened with (``?a=1&b=2``).
     """
@@ -127,12 +130,13 @@ def expected_charts(data_dir: Path | None = None, queries: dict[str, str] | None
         os.environ["CLAIMCHECK_DATA_DIR"] = str(data_dir)
     out = {}
     for path, query in (queries or dict.fromkeys(PAGES, "")).items():
-        out[path] = len(open_page(path, query).get("plotly_chart"))
+        at = open_page(path, query)
+        out[path] = (len(at.get("plotly_chart")), len(at.dataframe))
     os.environ.pop("CLAIMCHECK_DATA_DIR", None)
     return out
 
 
-def visit(browser, url: str, charts: int = 0, ctx=None) -> tuple[float, int, int]:
+def visit(browser, url: str, drawn: tuple[int, int] = (0, 0), ctx=None) -> tuple[float, int, int]:
     """Seconds until ready, websocket bytes received, all bytes received.
 
     Without ``ctx`` the visit is a first visit: a fresh browser profile with an
@@ -150,7 +154,7 @@ def visit(browser, url: str, charts: int = 0, ctx=None) -> tuple[float, int, int
     t = time.perf_counter()
     page.goto(url)
     page.wait_for_timeout(300)  # let the script start before judging "idle"
-    page.wait_for_function(READY, arg=charts, timeout=120_000, polling=50)
+    page.wait_for_function(READY, arg=list(drawn), timeout=120_000, polling=50)
     elapsed = time.perf_counter() - t - 0.3
     cdp.detach()
     page.close()
@@ -163,29 +167,29 @@ def browser_figures() -> tuple[list[tuple], float]:
     """Per page: first-visit and return-visit times against the floor's, alternating, medians."""
     from playwright.sync_api import sync_playwright
 
-    charts = expected_charts()
+    drawn = expected_drawn()
     rows = []
     with server("dashboard.py") as (app, app_pid), server("bench/floor_app.py") as (floor, _):
         with sync_playwright() as p:
             b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
             warm = b.new_context(viewport={"width": 1400, "height": 1000})  # one profile for return visits
-            visit(b, f"{app}/", charts[""])  # warm the server's caches and the first import
-            visit(b, f"{floor}/", 1, warm)
+            visit(b, f"{app}/", drawn[""])  # warm the server's caches and the first import
+            visit(b, f"{floor}/", (1, 0), warm)
             for path in PAGES:
-                visit(b, f"{app}/{path}", charts[path], warm)  # the return visits' first visit
+                visit(b, f"{app}/{path}", drawn[path], warm)  # the return visits' first visit
                 cold, cold_floor, hot, hot_floor, ws, total = [], [], [], [], [], []
                 for _ in range(ROUNDS):  # page, floor, page, floor ...
-                    t, w, a = visit(b, f"{app}/{path}", charts[path])
+                    t, w, a = visit(b, f"{app}/{path}", drawn[path])
                     cold.append(t)
                     ws.append(w)
                     total.append(a)
-                    cold_floor.append(visit(b, f"{floor}/", 1)[0])
-                    hot.append(visit(b, f"{app}/{path}", charts[path], warm)[0])
-                    hot_floor.append(visit(b, f"{floor}/", 1, warm)[0])
+                    cold_floor.append(visit(b, f"{floor}/", (1, 0))[0])
+                    hot.append(visit(b, f"{app}/{path}", drawn[path], warm)[0])
+                    hot_floor.append(visit(b, f"{floor}/", (1, 0), warm)[0])
                 rows.append(
                     (
                         path or "Overview",
-                        charts[path],
+                        drawn[path],
                         statistics.median(cold),
                         statistics.median(cold_floor),
                         statistics.median(a / f for a, f in zip(cold, cold_floor)),
@@ -226,11 +230,11 @@ def rerun_ms(data_dir: Path, runs: int = 5) -> list[tuple[str, float]]:
 def server_memory(data_dir: Path) -> float:
     from playwright.sync_api import sync_playwright
 
-    charts = expected_charts(data_dir)
+    drawn = expected_drawn(data_dir)
     with server("dashboard.py", data_dir) as (app, pid), sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
         for path in PAGES:
-            visit(b, f"{app}/{path}", charts[path])
+            visit(b, f"{app}/{path}", drawn[path])
         b.close()
         return peak_rss_mb(pid)
 
@@ -244,15 +248,15 @@ def main() -> None:
         rows, mem = browser_figures() if Path(CHROMIUM).exists() else ([], float("nan"))
         mem100 = server_memory(x100) if Path(CHROMIUM).exists() else float("nan")
 
-    print("Page in Chromium: navigation until the script has finished and every chart is drawn, against the floor")
+    print("Page in Chromium: navigation until the script has finished and every chart and data table is drawn, against the floor")
     print("first visit = empty browser cache; return visit = Streamlit's JavaScript already in the browser's cache")
     print(
-        f"{'page':<18}{'charts':>7}{'first s':>9}{'floor s':>9}{'ratio':>7}{'return s':>10}{'floor s':>9}{'ratio':>7}"
+        f"{'page':<18}{'charts':>7}{'tables':>7}{'first s':>9}{'floor s':>9}{'ratio':>7}{'return s':>10}{'floor s':>9}{'ratio':>7}"
         f"{'target':>8}{'ws KB':>8}{'all KB':>9}{'<1MB':>6}"
     )
-    for name, n, a, f, r, ha, hf, hr, ws, total in rows:
+    for name, (n, g), a, f, r, ha, hf, hr, ws, total in rows:
         print(
-            f"{name:<18}{n:>7}{a:>9.2f}{f:>9.2f}{r:>7.2f}{ha:>10.2f}{hf:>9.2f}{hr:>7.2f}{'≤1.5':>8}"
+            f"{name:<18}{n:>7}{g:>7}{a:>9.2f}{f:>9.2f}{r:>7.2f}{ha:>10.2f}{hf:>9.2f}{hr:>7.2f}{'≤1.5':>8}"
             f"{ws / 1024:>8.0f}{total / 1024:>9.0f}{'yes' if ws < 1024 * 1024 else 'NO':>6}"
         )
     print("\nServer-side rerun after a filter change (AppTest), median ms")

@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench import CHROMIUM, READY, expected_charts, server  # noqa: E402
+from bench import CHROMIUM, READY, expected_drawn, server  # noqa: E402
 
 STEPS = [("", ""), ("Claims", "?verdict=contradicted,not_supported"), ("Legality", "?year=2020"), ("Adverse_effects", "?kind=deaths")]
 
@@ -30,7 +30,7 @@ def rss_mb(pid: int) -> float:
     return float("nan")
 
 
-async def session(browser, base: str, errors: list[str], timings: dict[str, list[float]], charts: dict[str, int]) -> None:
+async def session(browser, base: str, errors: list[str], timings: dict[str, list[float]], drawn: dict[str, tuple[int, int]]) -> None:
     ctx = await browser.new_context(viewport={"width": 1280, "height": 900})
     page = await ctx.new_page()
     page.on("pageerror", lambda e: errors.append(f"page error: {e}"))
@@ -39,7 +39,7 @@ async def session(browser, base: str, errors: list[str], timings: dict[str, list
         lambda m: errors.append(f"console: {m.text}") if m.type == "error" and not m.text.startswith("Failed to load resource") else None,
     )
     page.on("response", lambda r: errors.append(f"HTTP {r.status} {r.url}") if r.status >= 500 else None)
-    # Ready is judged by READY (script finished, charts drawn), with its own long timeout;
+    # Ready is judged by READY (script finished, charts and tables drawn), with its own long timeout;
     # navigation only has to be committed, since 20 browsers on two cores can take more than
     # Playwright's default 30 s to fire the load event.
     try:
@@ -47,14 +47,14 @@ async def session(browser, base: str, errors: list[str], timings: dict[str, list
             t = time.perf_counter()
             await page.goto(f"{base}/{path}{query}", wait_until="commit", timeout=300_000)
             await page.wait_for_timeout(300)
-            await page.wait_for_function(READY, arg=charts[path], timeout=300_000, polling=100)
+            await page.wait_for_function(READY, arg=list(drawn[path]), timeout=300_000, polling=100)
             timings.setdefault(path or "Overview", []).append(time.perf_counter() - t - 0.3)
             if await page.locator("[data-testid=stException]").count():
                 errors.append(f"exception shown on {path or 'Overview'}")
         # one interaction: change the shared verdict filter from the URL and wait for the rerun
         await page.goto(f"{base}/Claims?verdict=supported", wait_until="commit", timeout=300_000)
         await page.wait_for_timeout(300)
-        await page.wait_for_function(READY, arg=charts["Claims"], timeout=300_000, polling=100)
+        await page.wait_for_function(READY, arg=list(drawn["Claims"]), timeout=300_000, polling=100)
     except Exception as exc:  # report, do not hide
         errors.append(f"session failed: {type(exc).__name__}: {str(exc)[:200]}")
     finally:
@@ -64,7 +64,7 @@ async def session(browser, base: str, errors: list[str], timings: dict[str, list
 async def run(n: int) -> None:
     from playwright.async_api import async_playwright
 
-    charts = expected_charts(queries=dict(STEPS))
+    drawn = expected_drawn(queries=dict(STEPS))
     with server("dashboard.py") as (base, pid):
         async with async_playwright() as p:
             browser = await p.chromium.launch(
@@ -72,13 +72,13 @@ async def run(n: int) -> None:
             )
             alone_err: list[str] = []
             alone: dict[str, list[float]] = {}
-            await session(browser, base, alone_err, {}, charts)  # warm-up
-            await session(browser, base, alone_err, alone, charts)
+            await session(browser, base, alone_err, {}, drawn)  # warm-up
+            await session(browser, base, alone_err, alone, drawn)
             before = rss_mb(pid)
             errors: list[str] = []
             loaded: dict[str, list[float]] = {}
             t = time.perf_counter()
-            await asyncio.gather(*(session(browser, base, errors, loaded, charts) for _ in range(n)))
+            await asyncio.gather(*(session(browser, base, errors, loaded, drawn) for _ in range(n)))
             wall = time.perf_counter() - t
             after = rss_mb(pid)
             await browser.close()

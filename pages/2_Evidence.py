@@ -19,7 +19,8 @@ claim_ids = set(D.filter_claims(v.claims, filters)["id"])
 studies = D.filter_studies(v.studies, filters, claim_ids)
 ladder = D.design_ladder(studies)
 # One chart at a time: each costs the browser time to draw, and each answers its own question.
-VIEWS = {"map": "Evidence map: topics by kind of study", "ladder": "Design ladder: how many studies of each kind"}
+# The full study table is a view too: the data grid's code is a large part of a first visit.
+VIEWS = {"map": "Evidence map: topics by kind of study", "ladder": "Design ladder: how many studies of each kind", "table": "All studies"}
 view = view_picker("evidence.view", "view", VIEWS, "map")
 rungs = []
 if view == "ladder":
@@ -32,7 +33,9 @@ if view == "ladder":
         not_shown="Whether the studies support or contradict the claims (see each claim's card). "
         "Traditional use is listed but never counts as evidence that something works. Select a bar to list its studies below.",
     )
-else:
+    if not rungs:
+        st.caption("Select a bar to list the studies of that kind.")
+elif view == "map":
     links = D.evidence_links(v.ds)
     links = links[links["claim_id"].isin(claim_ids)]
     if filters.design:
@@ -60,26 +63,26 @@ else:
     else:
         st.caption("Select a mark (or a grey gap) to list the studies in that cell.")
 
-st.header("All studies")
-if rungs:
-    studies = studies[studies["design"].isin(rungs)]
-    st.info(
-        "Showing the studies of the bar selected on the ladder: "
-        + md(", ".join(L.DESIGN.get(r, r) for r in rungs))
-        + ". Double-click the ladder to clear.",
-        icon="👆",
-    )
-if studies.empty:
-    empty_state("studies", filters)
-else:
-    unverified = int((studies["verification"] != "primary_record").sum())
-    st.markdown(
-        f"**{len(studies)} stud{'ies' if len(studies) != 1 else 'y'}**"
-        + (f" · ⚠ {unverified} seen only on a secondary page" if unverified else "")
-    )
-    rows = study_rows(studies)
-    rows.insert(len(rows.columns) - 1, "Claims", studies["claims"].apply(", ".join).values)
-    show_table(rows, "evidence.table", column_config=STUDY_COLUMNS)
-    st.download_button(
-        "Download these studies (CSV)", rows.to_csv(index=False).encode(), "studies-filtered.csv", "text/csv", key="evidence.download"
-    )
+if view == "table" or rungs:
+    if rungs:
+        studies = studies[studies["design"].isin(rungs)]
+        st.info(
+            "Showing the studies of the bar selected on the ladder: "
+            + md(", ".join(L.DESIGN.get(r, r) for r in rungs))
+            + ". Double-click the ladder to clear.",
+            icon="👆",
+        )
+    if studies.empty:
+        empty_state("studies", filters)
+    else:
+        unverified = int((studies["verification"] != "primary_record").sum())
+        st.markdown(
+            f"**{len(studies)} stud{'ies' if len(studies) != 1 else 'y'}**"
+            + (f" · ⚠ {unverified} seen only on a secondary page" if unverified else "")
+        )
+        rows = study_rows(studies)
+        rows.insert(len(rows.columns) - 1, "Claims", studies["claims"].apply(", ".join).values)
+        show_table(rows, "evidence.table", column_config=STUDY_COLUMNS)
+        st.download_button(
+            "Download these studies (CSV)", rows.to_csv(index=False).encode(), "studies-filtered.csv", "text/csv", key="evidence.download"
+        )

@@ -7,6 +7,7 @@ import streamlit as st
 from claimcheck import charts as C
 from claimcheck import domain as D
 from claimcheck import labels as L
+from ui.cards import legal_history
 from ui.data import cached_figure
 from ui.frame import chart, md, new_selection, page_setup, set_url_param, url_param, view_picker
 from ui.frame import table as show_table
@@ -44,7 +45,7 @@ set_url_param("scope", None if scope == "leaf" else scope)
 when = today if year == today.year else dt.date(year, 12, 31)
 status = D.status_as_of(legality, when, scope)
 regions = filters.region or D.REGIONS
-source_note = "Legality table: each status with the page where it was seen (hover a place, or see the table below)."
+source_note = "Legality table: each status with the page where it was seen (hover a place, select it for its history below, or choose Show: Every entry)."
 # A place (or a timeline event) selected on a chart opens its history below.
 picked = new_selection("legality.world") + new_selection("legality.us") + new_selection("legality.timeline")
 
@@ -53,8 +54,9 @@ if not federal.empty:
     f = federal.iloc[0]
     st.markdown(f"**{md(f['name'])}, {md(L.SCOPE[scope].lower())}:** {md(L.LEGAL_STATUS[f['status']])} — {md(f['instrument'] or '')}")
 
-# One view at a time: each geo map costs the browser about a second to draw.
-VIEWS = {"world": "World map", "us": "United States map", "timeline": "Timeline of rule changes"}
+# One view at a time: each geo map costs the browser about a second to draw, and the
+# full table loads the data grid's code; each view has its own link (?map=...).
+VIEWS = {"world": "World map", "us": "United States map", "timeline": "Timeline of rule changes", "table": "Every entry, with its source"}
 which = view_picker("legality.map", "map", VIEWS, regions[0] if len(regions) == 1 else "world")
 timeline = v.ds["timeline"]
 if which == "world":
@@ -73,14 +75,21 @@ elif which == "us":
         ),
         key="legality.us", sources=source_note, select=True,
         not_shown="The federal position (above) also applies in every state. ★ marks states with city or county rules; "
-        "they are listed when you hover the star and in the table below.",
+        "they are listed when you hover the star, and in Show: Every entry.",
     )  # fmt: skip
+elif which == "table":
+    show = D.provenance_table(legality, today, STALE_DAYS)
+    st.markdown(f"**{len(show)} entries**, every period of every place, whatever the year chosen above.")
+    show_table(show, "legality.table", column_config={"Source": st.column_config.LinkColumn("Source", display_text="open ↗")})
+    st.download_button(
+        "Download the legal table (CSV)", show.to_csv(index=False).encode(), "legality.csv", "text/csv", key="legality.download"
+    )
 elif timeline.empty:
     st.info("There are no dated events in the timeline table yet.")
 else:
     events = D.timeline_events(timeline, v.place_names)
     chart(cached_figure(v, "legality.timeline", (), lambda: C.timeline(events)), key="legality.timeline", sources="Legal timeline table: each event with the page where it was seen.", select=True,
-          not_shown="Only the federal and national events that were sourced; most state changes are in the table below. "
+          not_shown="Only the federal and national events that were sourced; most state changes are in Show: Every entry. "
           "Select an event to open its jurisdiction's history below. The as-of year does not apply to the timeline.")  # fmt: skip
 
 st.header("One jurisdiction's history")
@@ -94,21 +103,4 @@ elif "legality.place" not in st.session_state:
     st.session_state["legality.place"] = url_param("place", codes) or ("USA" if "USA" in codes else codes[0])
 place = st.selectbox("Jurisdiction (or select one on a map)", codes, format_func=lambda c: f"{names.get(c, c)} ({c})", key="legality.place")
 set_url_param("place", place)
-history = D.jurisdiction_history(legality, place)
-hist = history.assign(
-    Status=history["status"].map(L.LEGAL_STATUS),
-    Scope=history["scope"].map(L.SCOPE),
-    Source=history["source_urls"].apply(lambda u: u[0] if u else None),
-)[["Scope", "Status", "start", "end", "instrument", "confidence", "verification", "last_checked", "Source", "note", "disagreement"]]
-st.dataframe(hist, hide_index=True, width="stretch", key="legality.history",
-             column_config={"Source": st.column_config.LinkColumn("Source", display_text="open ↗")})  # fmt: skip
-all_urls = list(dict.fromkeys(u for urls in history["source_urls"] for u in urls))
-if len(all_urls) > 1:
-    with st.expander(f"All {len(all_urls)} pages where these statuses were seen"):
-        for u in all_urls:
-            st.markdown(f"- {md(u)}")
-
-st.header("Every entry, with its source")
-show = D.provenance_table(legality, today, STALE_DAYS)
-show_table(show, "legality.table", column_config={"Source": st.column_config.LinkColumn("Source", display_text="open ↗")})
-st.download_button("Download the legal table (CSV)", show.to_csv(index=False).encode(), "legality.csv", "text/csv", key="legality.download")
+legal_history(D.jurisdiction_history(legality, place), today, STALE_DAYS)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import base64
 import json
 
+import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from claimcheck import domain as D
 from claimcheck.dataset import load_dataset
 
 from .conftest import REAL, edit
@@ -30,6 +33,13 @@ def open_page(page: str | None = None, data=None, monkeypatch=None, query: dict 
 
 def figures(at: AppTest) -> list[dict]:
     return [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
+
+
+def numbers(values) -> list:
+    """A trace's values, whether plain JSON or plotly's typed-array encoding."""
+    if isinstance(values, dict):
+        return np.frombuffer(base64.b64decode(values["bdata"]), dtype=values["dtype"]).tolist()
+    return list(values)
 
 
 def fig_titles(at: AppTest) -> list[str]:
@@ -77,6 +87,19 @@ def test_claims_page_lists_all_claims_and_search_narrows(real):
     assert rows["Statement"].str.contains("centur", case=False).any()
 
 
+def test_claims_chart_is_a_view_and_counts_the_searched_claims(real):
+    at = open_page("pages/1_Claims.py", query={"view": "chart", "q": "centuries"})
+    assert fig_titles(at) == ["Which article claims what?"]
+    assert not at.dataframe, "no claim is listed until a bar is selected"
+    searched = len(D.search_claims(D.claims_table(real), "centuries"))
+    counted = sum(sum(numbers(t["x"])) for t in figures(at)[0]["data"])
+    # a claim counts once for each article that makes it
+    assert searched <= counted < len(real["claims"]), "the bars count only the claims the search matches"
+    at.segmented_control(key="claims.view").set_value("table").run()
+    assert fig_titles(at) == [] and "view" not in at.query_params
+    assert table(at, "Statement").shape[0] == searched
+
+
 def test_claims_page_filter_from_url_applies(real):
     at = open_page("pages/1_Claims.py", query={"article": "A3", "topic": "nonsense"})
     expected = sum(1 for qs in real["claims"]["quotes"] if any(q["article"] == "A3" for q in qs))
@@ -85,7 +108,7 @@ def test_claims_page_filter_from_url_applies(real):
 
 
 def test_evidence_page_counts_studies_and_filters_by_design(real):
-    at = open_page("pages/2_Evidence.py")
+    at = open_page("pages/2_Evidence.py", query={"view": "table"})
     assert any(f"**{len(real['studies'])} studies**" in m.value for m in at.markdown)
     at.sidebar.multiselect(key="filter.design").set_value(["rct"]).run()
     n_rct = int((real["studies"]["design"] == "rct").sum())
@@ -170,6 +193,16 @@ def test_harm_detail_from_url_shows_quotes_and_linked_claims(real):
     assert any("C037" in m.value for m in at.markdown), "the safety claim linked to this harm is listed"
 
 
+def test_legality_full_table_is_a_view_with_its_download(real):
+    at = open_page("pages/5_Legality.py", query={"map": "table"})
+    assert fig_titles(at) == []
+    assert len(table(at, "Flags")) == len(real["legality"]), "every legal entry, whatever the year"
+    assert [b.proto.label for b in at.get("download_button")] == ["Download the legal table (CSV)"]
+    at.segmented_control(key="legality.map").set_value("world").run()
+    assert "Countries" in fig_titles(at)[0] and "map" not in at.query_params
+    assert not any("Flags" in df.value.columns for df in at.dataframe), "the map view does not load the full table"
+
+
 def test_legality_shows_one_view_at_a_time_from_the_url():
     at = open_page("pages/5_Legality.py", query={"map": "timeline"})
     assert fig_titles(at) == ["When did the rules change?"]
@@ -186,7 +219,11 @@ def test_evidence_page_switches_between_map_and_ladder(real):
     at.segmented_control(key="evidence.view").set_value("ladder").run()
     assert fig_titles(at) == ["What kind of studies is the evidence made of?"]
     assert at.query_params["view"] == "ladder"
-    assert table(at, "Design").shape[0] == len(real["studies"]), "the study table stays under either chart"
+    assert not at.dataframe, "no study is listed until a bar is selected"
+    at.segmented_control(key="evidence.view").set_value("table").run()
+    assert fig_titles(at) == [] and at.query_params["view"] == "table"
+    assert table(at, "Design").shape[0] == len(real["studies"]), "every study, in the table view"
+    assert [b.proto.label for b in at.get("download_button")] == ["Download these studies (CSV)"]
 
 
 def test_legality_as_of_control_changes_the_maps():
@@ -238,8 +275,11 @@ def test_junk_in_the_url_is_ignored(page, monkeypatch):
 
 def test_legality_history_from_url_and_switch_to_7oh_rules(real):
     at = open_page("pages/5_Legality.py", query={"place": "THA", "map": "us"})
-    hist = table(at, "Scope")
-    assert list(hist["Status"]) == ["Banned", "No specific law", "Regulated"]  # 1943 ban, 2021 delisting, 2022 act
+    periods = [m.value for m in at.markdown if m.value.startswith("- **Leaf and all its alkaloids:")]
+    # 1943 ban, 2021 delisting, 2022 act: in order, each with its dates and a linked source
+    assert [p.split("**")[1].split(": ")[1] for p in periods] == ["Banned", "No specific law", "Regulated"]
+    assert all("](https://" in p or "](http://" in p for p in periods)
+    assert not any("Scope" in df.value.columns for df in at.dataframe), "the history is a list, not a grid"
     leaf = figures(at)
     at.radio(key="legality.scope").set_value("7oh").run()
     assert at.query_params["scope"] == "7oh"

@@ -63,13 +63,14 @@ def test_claimreview_has_the_properties_google_lists_as_required():
 EXPECTED = {  # something from the made-up data that each page must show
     None: "Glowroot test data",
     "pages/1_Claims.py": "**4 claims**",
-    "pages/2_Evidence.py": "**2 studies**",
+    "pages/2_Evidence.py": "**2 studies**",  # opened on its table view (QUERY)
     "pages/3_Articles.py": "Glowroot Cures Everything",
     "pages/4_Adverse_effects.py": "Liver injury",
-    "pages/5_Legality.py": "Austin, TX",
+    "pages/5_Legality.py": "Austin, TX",  # opened on its table view (QUERY)
     "pages/6_Classroom.py": "K1",
     "pages/7_Methods_and_data.py": "last updated 2026-01-01",
 }
+QUERY = {"pages/2_Evidence.py": {"view": "table"}, "pages/5_Legality.py": {"map": "table"}}
 
 
 def page_text(at: AppTest) -> str:
@@ -83,6 +84,8 @@ def test_a_second_made_up_topic_runs_every_page(page, monkeypatch):
     """tests/fixtures/mini is an invented topic ("Glowroot"); the same code must serve it."""
     monkeypatch.setenv("CLAIMCHECK_DATA_DIR", str(MINI))
     at = AppTest.from_file("../dashboard.py", default_timeout=60)
+    for k, v in QUERY.get(page, {}).items():
+        at.query_params[k] = v
     at.run()
     if page:
         at.switch_page(page).run()

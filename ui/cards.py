@@ -154,3 +154,36 @@ def harm_card(v: Views, harm_id: str) -> None:
                 "**Safety claims this harm bears on:** "
                 + "; ".join(f"{md(i)} ({md(vl)})" for i, vl in zip(linked["id"], linked["verdict_label"]))
             )
+
+
+LEGAL_VERIFICATION = {"primary": "official text seen", "secondary": "⚠ seen only on a secondary page", "unverified": "⚠ unverified"}
+
+
+def legal_history(history: pd.DataFrame, today, stale_days: int) -> None:
+    """One jurisdiction's legal periods as a list: status, dates, instrument, confidence, every source, notes.
+
+    A list rather than a table, so the long instruments and notes are read whole.
+    """
+    if history.empty:
+        st.info("There is no legal entry for this place.")
+        return
+
+    def text(x, empty: str = "") -> str:
+        return x if isinstance(x, str) and x else empty
+
+    ages = D.check_age_days(history["last_checked"], today)
+    for row, age in zip(history.itertuples(), ages):
+        stale = f" · ⏳ checked more than {stale_days} days ago" if (age or 0) > stale_days else ""
+        sources = " · ".join(link(f"source {i}", u) for i, u in enumerate(row.source_urls, 1)) or "no source recorded"
+        lines = [
+            f"**{md(L.SCOPE.get(row.scope, row.scope))}: {md(L.LEGAL_STATUS.get(row.status, row.status))}** · "
+            f"from {md(text(row.start, 'an unknown date'))} to {md(text(row.end, 'now'))}",
+            md(text(row.instrument, "No instrument recorded.")),
+            f"Confidence {md(L.CONFIDENCE.get(row.confidence, row.confidence))} · "
+            f"{md(LEGAL_VERIFICATION.get(row.verification, row.verification))} · checked {md(row.last_checked)}{stale} · {sources}",
+        ]
+        if text(row.note):
+            lines.append(f"*Note:* {md(row.note)}")
+        if text(row.disagreement):
+            lines.append(f"*Sources disagree:* {md(row.disagreement)}")
+        st.markdown("- " + "  \n  ".join(lines))
