@@ -52,18 +52,20 @@ PAGES = {  # url path -> script
     "Classroom": "pages/6_Classroom.py",
     "Methods_and_data": "pages/7_Methods_and_data.py",
 }
-# Ready: the script has finished, the title is up, and the page's charts and data tables
-# are drawn (a table is drawn when its grid has a canvas). How many of each comes from the
-# page's own run (expected_drawn): counting only what is already in the DOM would call a
-# page ready while a chart or table is still on its way.
+# Ready: the script has finished, the title is up, every chart is drawn, and every data
+# table in the window is drawn (its grid has a canvas; the grid draws only what can be
+# seen, so tables further down or in closed expanders have none). How many charts and
+# tables comes from the page's own run (expected_drawn): counting only what is already in
+# the DOM would call a page ready while a chart or table is still on its way.
 READY = """([n, g]) => {
   if (document.querySelector('[data-testid=stStatusWidget]')) return false;
   if (document.querySelector('[data-testid=stSkeleton]')) return false;
   if (!document.querySelector('h1')) return false;
   const plots = [...document.querySelectorAll('.stPlotlyChart, [data-testid=stPlotlyChart]')];
   const grids = [...document.querySelectorAll('[data-testid=stDataFrame]')];
+  const seen = x => { const r = x.getBoundingClientRect(); return r.height > 0 && r.top < innerHeight && r.bottom > 0; };
   return plots.filter(p => p.querySelector('.main-svg')).length >= n && plots.every(p => p.querySelector('.main-svg'))
-    && grids.length >= g && grids.every(x => x.querySelector('canvas'));
+    && grids.length >= g && grids.filter(seen).every(x => x.querySelector('canvas'));
 }"""
 
 
