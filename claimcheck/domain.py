@@ -290,6 +290,11 @@ def check_age_days(last_checked: pd.Series, today: dt.date) -> pd.Series:
 STALE_DAYS = 365  # a legal entry whose source was last read longer ago than this is flagged
 
 
+def is_stale(age_days, stale_days: int = STALE_DAYS) -> bool:
+    """Whether a check this many days old (None: unknown) is flagged as stale."""
+    return (age_days or 0) > stale_days
+
+
 def provenance_table(legality: pd.DataFrame, today: dt.date, stale_days: int = STALE_DAYS) -> pd.DataFrame:
     """Every legal row for display, with its age, its flags (low confidence, stale check) and first source."""
     table = legality.copy()
@@ -297,7 +302,9 @@ def provenance_table(legality: pd.DataFrame, today: dt.date, stale_days: int = S
     table["Checked (days ago)"] = check_age_days(table["last_checked"], today)
     table["Flags"] = [
         " ".join(
-            x for x in ("⚠ low confidence" if c == "low" else "", f"⏳ older than {stale_days} days" if (a or 0) > stale_days else "") if x
+            x
+            for x in ("⚠ low confidence" if c == "low" else "", f"⏳ older than {stale_days} days" if is_stale(a, stale_days) else "")
+            if x
         )
         for c, a in zip(table["confidence"], table["Checked (days ago)"])
     ]

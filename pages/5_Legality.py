@@ -95,7 +95,7 @@ else:
 st.header("One jurisdiction's history")
 codes = list(dict.fromkeys(legality.sort_values("name")["code"]))
 names = v.place_names
-event_place = dict(zip(v.ds["timeline"]["id"], v.ds["timeline"]["jurisdiction"]))
+event_place = dict(zip(timeline["id"], timeline["jurisdiction"]))
 picked = [event_place.get(p, p) for p in picked]
 if picked and picked[0] in codes:
     st.session_state["legality.place"] = picked[0]

@@ -260,3 +260,10 @@ def test_figure_values_read_as_written():
     assert L.figure_value(0.56, "percent") == "0.56%"
     assert L.figure_value(59.9, "percent") == "59.9%"
     assert L.figure_value(1.25, "ratio") == "1.25"
+
+
+def test_a_legal_check_is_stale_only_past_the_limit_and_every_verification_has_a_label():
+    from claimcheck import schema as S
+
+    assert not D.is_stale(365, 365) and D.is_stale(366, 365) and not D.is_stale(None, 365)
+    assert set(L.LEGAL_VERIFICATION) == set(S.LEGAL_VERIFICATION)

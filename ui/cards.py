@@ -156,9 +156,6 @@ def harm_card(v: Views, harm_id: str) -> None:
             )
 
 
-LEGAL_VERIFICATION = {"primary": "official text seen", "secondary": "⚠ seen only on a secondary page", "unverified": "⚠ unverified"}
-
-
 def legal_history(history: pd.DataFrame, today, stale_days: int) -> None:
     """One jurisdiction's legal periods as a list: status, dates, instrument, confidence, every source, notes.
 
@@ -173,14 +170,14 @@ def legal_history(history: pd.DataFrame, today, stale_days: int) -> None:
 
     ages = D.check_age_days(history["last_checked"], today)
     for row, age in zip(history.itertuples(), ages):
-        stale = f" · ⏳ checked more than {stale_days} days ago" if (age or 0) > stale_days else ""
+        stale = f" · ⏳ checked more than {stale_days} days ago" if D.is_stale(age, stale_days) else ""
         sources = " · ".join(link(f"source {i}", u) for i, u in enumerate(row.source_urls, 1)) or "no source recorded"
         lines = [
             f"**{md(L.SCOPE.get(row.scope, row.scope))}: {md(L.LEGAL_STATUS.get(row.status, row.status))}** · "
             f"from {md(text(row.start, 'an unknown date'))} to {md(text(row.end, 'now'))}",
             md(text(row.instrument, "No instrument recorded.")),
             f"Confidence {md(L.CONFIDENCE.get(row.confidence, row.confidence))} · "
-            f"{md(LEGAL_VERIFICATION.get(row.verification, row.verification))} · checked {md(row.last_checked)}{stale} · {sources}",
+            f"{md(L.LEGAL_VERIFICATION.get(row.verification, row.verification))} · checked {md(row.last_checked)}{stale} · {sources}",
         ]
         if text(row.note):
             lines.append(f"*Note:* {md(row.note)}")

@@ -297,10 +297,11 @@ def sync_to_url(param: str, value) -> None:
 
 
 def view_picker(key: str, param: str, views: dict[str, str], default: str, label: str = "Show", opening: str | None = None) -> str:
-    """One segmented control choosing which chart a page draws, kept in the URL as ``param``.
+    """One segmented control choosing a page's main view (a chart or a full table), kept in the URL as ``param``.
 
-    Pages show one chart at a time (each chart costs the browser time to draw);
-    the URL names the view unless it is the default, so a shared link reopens it.
+    Pages show one main view at a time: each chart costs the browser time to
+    draw, and a data grid's code is a large part of a first visit. The URL names
+    the view unless it is the default, so a shared link reopens it.
     ``opening`` is the view to open with when the URL names none (default: ``default``).
     """
     if key not in st.session_state:
