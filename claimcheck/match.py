@@ -1,0 +1,553 @@
+"""Claim matching: which sentences of any text make a claim the ledger already checked.
+
+A text is cut into sentences with their character offsets; each sentence is
+compared with every claim in the ledger through the claim's *index texts*: its
+neutral statement, its verbatim quotes and any paraphrases a curator added.
+A claim's score for a sentence is its best score over those texts.
+
+The score blends two measures, chosen by measurement on the development set
+(``tests/match_devset.yaml``, figures from ``bench/match.py`` in the README):
+
+* cosine similarity of static word embeddings (``wordllama``'s bundled 256-d
+  model, loaded from its own package folder with downloads disabled), which
+  sees that "painkiller" and "analgesic" mean the same;
+* cosine similarity of TF-IDF vectors over stemmed words and word pairs and
+  over character 3-5-grams, written here, which rewards the exact terms
+  (strain names, numbers, places) embeddings blur.
+
+When the embedding package is missing, the lexical score alone is used (and
+:attr:`Matcher.method` says so). ``same_claim`` is true for a match whose score
+reaches a threshold and is close to the best; ``checkworthy`` is true for a
+sentence that matches a claim that well or reads as a checkable statement
+(a health, safety, legal or study predicate, not a question or a call to action).
+
+Nothing here names the topic: the subject comes from the data folder.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+import numpy as np
+
+MAX_INPUT_BYTES = 1_000_000  # the stated cap on a pasted or uploaded text (1 MB)
+MAX_MATCHES = 5
+
+# Chosen on the development set (bench/match.py); see the README's figures.
+EMBED_WEIGHT = 0.6  # share of the embedding cosine in the blended score
+SAME_CLAIM_THRESHOLD = 0.62  # blended score from which a match is judged to make that very claim
+SAME_CLAIM_MARGIN = 0.03  # ...and it is within this of the best match
+LEXICAL_SAME_CLAIM_THRESHOLD = 0.42  # the same judgement when only the lexical score is available
+CHECKWORTHY_SCORE = 0.5  # a sentence this close to a checked claim is checkworthy whatever its wording
+
+
+class InputError(ValueError):
+    """Input the matcher cannot read; the message says why in plain words."""
+
+
+# --- reading input ---------------------------------------------------------------------
+def decode_bytes(data: bytes, name: str = "the file") -> str:
+    """UTF-8 text from an upload or stdin, or :class:`InputError` saying what is wrong."""
+    if len(data) > MAX_INPUT_BYTES:
+        raise InputError(f"{name} is {len(data) / 1e6:.1f} MB; the limit is {MAX_INPUT_BYTES / 1e6:.0f} MB of text.")
+    if b"\x00" in data[:65536]:
+        raise InputError(f"{name} looks like a binary file, not text. Upload a .txt, .md or .html file saved as UTF-8.")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise InputError(
+            f"{name} is not UTF-8 text (undecodable byte at position {err.start}). Save it as UTF-8 text (.txt, .md or .html) and try again."
+        ) from None
+    return check_text(text, name)
+
+
+def check_text(text: str, name: str = "the text") -> str:
+    """The text itself if the matcher can use it, else :class:`InputError`."""
+    if len(text.encode("utf-8", "replace")) > MAX_INPUT_BYTES:
+        raise InputError(f"{name} is longer than the {MAX_INPUT_BYTES / 1e6:.0f} MB limit; check a shorter part of it.")
+    controls = sum(1 for ch in text[:65536] if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f")
+    if controls > max(8, len(text[:65536]) // 100):
+        raise InputError(f"{name} holds many control characters: it looks like a binary file, not text.")
+    if not text.strip():
+        raise InputError(f"{name} is empty: paste or upload an article's text.")
+    return text
+
+
+_BLOCK_TAGS = {
+    "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th", "table",
+    "section", "article", "header", "footer", "blockquote", "pre", "hr", "dd", "dt", "figcaption", "main", "aside", "nav",
+}  # fmt: skip
+_SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "iframe", "object", "head"}
+
+
+class _TextExtractor(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip = 0
+        self.title: list[str] = []
+        self.in_title = False
+
+    def handle_starttag(self, tag, attrs):
+        if tag in _SKIP_TAGS:
+            self.skip += 1
+        elif tag == "title":
+            self.in_title = True
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n" if tag == "br" else "\n\n")
+
+    def handle_startendtag(self, tag, attrs):
+        if tag in _BLOCK_TAGS:
+            self.parts.append("\n" if tag == "br" else "\n\n")
+
+    def handle_endtag(self, tag):
+        if tag in _SKIP_TAGS:
+            self.skip = max(0, self.skip - 1)
+        elif tag == "title":
+            self.in_title = False
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data):
+        if self.in_title:
+            self.title.append(data)
+        elif not self.skip:
+            self.parts.append(data)
+
+
+def html_to_text(markup: str) -> str:
+    """The readable text of an HTML page: scripts, styles and other code dropped, blocks as paragraphs.
+
+    Uses the standard library's parser only; nothing is fetched or run.
+    """
+    parser = _TextExtractor()
+    try:
+        parser.feed(markup)
+        parser.close()
+    except Exception:  # noqa: BLE001 - html.parser is lenient; anything it still rejects is not worth a traceback
+        pass
+    text = "".join(parser.parts)
+    title = " ".join("".join(parser.title).split())
+    lines = [" ".join(line.split()) for line in text.split("\n")]
+    text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+    return f"{title}\n\n{text}" if title and title not in text[: len(title) + 50] else text
+
+
+def looks_like_html(text: str) -> bool:
+    head = text[:4096].lower()
+    return bool(re.search(r"<!doctype html|<html[\s>]|<body[\s>]|<p[\s>]|<div[\s>]|<script[\s>]|<h[1-6][\s>]", head))
+
+
+# --- sentences ---------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+_ABBREVIATIONS = {
+    "e.g", "i.e", "etc", "vs", "dr", "mr", "mrs", "ms", "prof", "st", "no", "fig", "al", "approx", "inc", "ltd",
+    "jr", "sr", "dept", "est", "ca", "cf", "u.s", "u.k", "e.u", "mt", "vol", "ed", "eds", "p", "pp",
+}  # fmt: skip
+_END = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s)")
+_LIST_MARK = re.compile(r"^\s*(?:[-*+\u2022\u25aa\u25cf]|\d{1,3}[.)]|#{1,6})\s+")
+_PARA = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+
+
+def _blocks(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
+    """Lines of one paragraph grouped into blocks: headings and list items stand alone,
+    hard-wrapped prose lines are joined back together."""
+    lines = []
+    pos = start
+    for line in text[start:end].split("\n"):
+        lines.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    block_start, prev = None, None
+    for a, b in lines:
+        line = text[a:b]
+        if not line.strip():
+            continue
+        if block_start is None:
+            block_start, prev = a, (a, b)
+            continue
+        prev_line = text[prev[0] : prev[1]].rstrip()
+        stripped = line.lstrip()
+        joins = not _LIST_MARK.match(line) and (
+            stripped[:1].islower() or (len(prev_line) >= 60 and not prev_line.endswith((".", "!", "?", ":", "\u2026")))
+        )
+        if not joins:
+            yield block_start, prev[1]
+            block_start = a
+        prev = (a, b)
+    if block_start is not None:
+        yield block_start, prev[1]
+
+
+def _trim(text: str, a: int, b: int) -> Sentence | None:
+    piece = text[a:b]
+    m = _LIST_MARK.match(piece)
+    if m:
+        a += m.end()
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    if a >= b or not any(ch.isalnum() for ch in text[a:b]):
+        return None
+    return Sentence(a, b, text[a:b])
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Every sentence of ``text`` with its character offsets (``text[start:end] == sentence``).
+
+    Paragraphs are separated by blank lines; inside one, headings and list items
+    are sentences of their own, and sentences end at ., ! or ? followed by a
+    space and a capital, digit or quote, except after common abbreviations.
+    """
+    out: list[Sentence] = []
+    pos = 0
+    paragraphs = []
+    for m in _PARA.finditer(text):
+        paragraphs.append((pos, m.start()))
+        pos = m.end()
+    paragraphs.append((pos, len(text)))
+    for pa, pb in paragraphs:
+        for a, b in _blocks(text, pa, pb):
+            cut = a
+            for m in _END.finditer(text, a, b):
+                nxt = text[m.end() : b].lstrip()
+                if not nxt or not (nxt[0].isupper() or nxt[0].isdigit() or nxt[0] in "\"'\u201c\u2018(["):
+                    continue
+                if text[m.start()] == ".":
+                    word = re.search(r"([\w.]+)$", text[cut : m.start()])
+                    w = word.group(1).lower() if word else ""
+                    if w in _ABBREVIATIONS or (len(w) == 1 and w.isalpha()):
+                        continue
+                s = _trim(text, cut, m.end())
+                if s:
+                    out.append(s)
+                cut = m.end()
+            s = _trim(text, cut, b)
+            if s:
+                out.append(s)
+    return out
+
+
+# --- features ---------------------------------------------------------------------------
+_STOP = frozenset(
+    """a an the and or but if of to in on at by for with from as into onto about over under than then so such
+    is are was were be been being am do does did doing have has had having it its it's this that these those
+    there here their they them you your yours we our ours us i me my he she his her him which who whom whose what
+    when where why how all any both each few more most other some own same very s t can will just should would
+    could may might must also not no nor only too up down out off again further once while because until through
+    during before after above below between get gets got make makes made one ones many much even well really""".split()
+)
+_WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
+
+
+def normalise(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).lower()
+    return text.translate({0x2018: "'", 0x2019: "'", 0x201C: '"', 0x201D: '"', 0x2013: "-", 0x2014: " "})
+
+
+def stem(word: str) -> str:
+    """A light suffix stripper (enough for TF-IDF to see 'relieves' and 'relief' near each other)."""
+    w = word
+    for suffix, keep in (
+        ("ational", 5), ("ization", 5), ("ations", 4), ("ation", 4), ("nesses", 4), ("ness", 4), ("ments", 4), ("ment", 4),
+        ("ingly", 4), ("edly", 4), ("ities", 4), ("ity", 4), ("ies", 3), ("ing", 4), ("ers", 4), ("ed", 4), ("es", 4),
+        ("ly", 4), ("s", 3), ("ive", 4), ("al", 5), ("er", 4), ("e", 4), ("f", 5), ("v", 4),
+    ):  # fmt: skip
+        if w.endswith(suffix) and len(w) - len(suffix) >= keep and not w.endswith("ss"):
+            w = w[: -len(suffix)]
+            break
+    return w
+
+
+def tokens(text: str) -> list[str]:
+    return _WORD.findall(normalise(text))
+
+
+def _word_features(text: str) -> Counter:
+    toks = [stem(t) for t in tokens(text) if t not in _STOP]
+    feats = Counter(f"w:{t}" for t in toks)
+    feats.update(f"b:{a}_{b}" for a, b in zip(toks, toks[1:]))
+    return feats
+
+
+def _char_features(text: str) -> Counter:
+    feats: Counter = Counter()
+    for t in tokens(text):
+        if t in _STOP:
+            continue
+        padded = f" {t} "
+        for n in (3, 4, 5):
+            feats.update(padded[i : i + n] for i in range(len(padded) - n + 1))
+    return feats
+
+
+class _TfIdf:
+    """A TF-IDF space (sublinear tf, smoothed idf, unit length) with an inverted index for fast cosine."""
+
+    def __init__(self, docs: Sequence[Counter]) -> None:
+        n = len(docs)
+        df: Counter = Counter()
+        for d in docs:
+            df.update(d.keys())
+        self.idf = {f: math.log((1 + n) / (1 + c)) + 1.0 for f, c in df.items()}
+        self.n = n
+        postings: dict[str, list[tuple[int, float]]] = {}
+        for i, d in enumerate(docs):
+            for f, w in self._weigh(d).items():
+                postings.setdefault(f, []).append((i, w))
+        self.postings = {f: (np.array([i for i, _ in p]), np.array([w for _, w in p])) for f, p in postings.items()}
+
+    def _weigh(self, counts: Counter, default_idf: float | None = None) -> dict[str, float]:
+        vec = {}
+        for f, c in counts.items():
+            idf = self.idf.get(f, default_idf)
+            if idf is not None:
+                vec[f] = (1.0 + math.log(c)) * idf
+        norm = math.sqrt(sum(w * w for w in vec.values())) or 1.0
+        return {f: w / norm for f, w in vec.items()}
+
+    def cosine(self, counts: Counter) -> np.ndarray:
+        """Cosine of one query with every document (features unseen in the index still count in its length)."""
+        scores = np.zeros(self.n)
+        unseen_idf = math.log(1 + self.n) + 1.0
+        for f, w in self._weigh(counts, unseen_idf).items():
+            p = self.postings.get(f)
+            if p is not None:
+                scores[p[0]] += w * p[1]
+        return scores
+
+
+# --- the claim index --------------------------------------------------------------------
+@dataclass(frozen=True)
+class IndexText:
+    claim: str
+    kind: str  # statement, quote or paraphrase
+    text: str
+
+
+def index_texts(claims: Iterable[dict]) -> list[IndexText]:
+    """Every text a claim is matched through: statement, quotes and curator paraphrases."""
+    out = []
+    for c in claims:
+        cid = str(c.get("id") or "")
+        if not cid:
+            continue
+        if isinstance(c.get("statement"), str) and c["statement"].strip():
+            out.append(IndexText(cid, "statement", c["statement"]))
+        for q in c.get("quotes") or []:
+            if isinstance(q, dict) and isinstance(q.get("text"), str) and q["text"].strip():
+                out.append(IndexText(cid, "quote", q["text"]))
+        paraphrases = c.get("paraphrases")
+        for p in paraphrases if isinstance(paraphrases, (list, tuple)) else []:
+            if isinstance(p, str) and p.strip():
+                out.append(IndexText(cid, "paraphrase", p))
+    return out
+
+
+def load_embedder():
+    """wordllama's bundled model, loaded from its package folder with downloads disabled; None if not installed."""
+    try:
+        import os
+
+        import wordllama
+        from wordllama import WordLlama
+    except ImportError:
+        return None
+    return WordLlama.load(cache_dir=os.path.dirname(wordllama.__file__), disable_download=True)
+
+
+def _unit(m: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(m, axis=1, keepdims=True)
+    return m / np.where(norms == 0, 1, norms)
+
+
+@dataclass
+class Matcher:
+    """The claim index of one data version, ready to score sentences.
+
+    ``embedder`` is a loaded wordllama model or None (lexical scores only).
+    ``word_weight`` is the share of word TF-IDF within the lexical score (the rest is character n-grams).
+    """
+
+    texts: list[IndexText]
+    claim_ids: list[str]
+    embedder: object | None = None
+    embed_weight: float = EMBED_WEIGHT
+    word_weight: float = 0.5
+    same_claim_threshold: float | None = None
+    margin: float = SAME_CLAIM_MARGIN
+    _word: _TfIdf = field(init=False, repr=False)
+    _char: _TfIdf = field(init=False, repr=False)
+    _emb: np.ndarray | None = field(init=False, repr=False, default=None)
+    _owner: np.ndarray = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._word = _TfIdf([_word_features(t.text) for t in self.texts])
+        self._char = _TfIdf([_char_features(t.text) for t in self.texts])
+        pos = {c: i for i, c in enumerate(self.claim_ids)}
+        self._owner = np.array([pos[t.claim] for t in self.texts], dtype=int)
+        if self.embedder is not None and self.texts:
+            self._emb = _unit(np.asarray(self.embedder.embed([t.text for t in self.texts]), dtype=np.float32))
+        if self.same_claim_threshold is None:
+            self.same_claim_threshold = SAME_CLAIM_THRESHOLD if self._emb is not None else LEXICAL_SAME_CLAIM_THRESHOLD
+
+    @classmethod
+    def build(cls, claims: Iterable[dict], embedder: object | None = None, **kwargs) -> Matcher:
+        """The index of ``claims`` (records with id, statement, quotes and optional paraphrases)."""
+        claims = list(claims)
+        texts = index_texts(claims)
+        ids = list(dict.fromkeys(t.claim for t in texts))
+        return cls(texts=texts, claim_ids=ids, embedder=embedder, **kwargs)
+
+    @property
+    def method(self) -> str:
+        if self._emb is not None:
+            return f"word embeddings ({self.embed_weight:.0%}) blended with TF-IDF of words and character n-grams"
+        return "TF-IDF of words and character n-grams (embedding model not installed)"
+
+    def text_scores(self, sentences: Sequence[str], part: str = "blend") -> np.ndarray:
+        """Similarity of each sentence (rows) with each index text (columns).
+
+        ``part`` is "blend" (the score used), "lexical", "word", "char" or "embed", for measurement.
+        """
+        n, m = len(sentences), len(self.texts)
+        if not n or not m:
+            return np.zeros((n, m))
+        want_lex = part in ("blend", "lexical", "word", "char") or self._emb is None
+        lex = np.zeros((n, m))
+        if want_lex:
+            for i, s in enumerate(sentences):
+                w = self._word.cosine(_word_features(s)) if part != "char" else 0
+                c = self._char.cosine(_char_features(s)) if part != "word" else 0
+                lex[i] = w if part == "word" else c if part == "char" else self.word_weight * w + (1 - self.word_weight) * c
+        if part in ("lexical", "word", "char") or self._emb is None:
+            return lex
+        q = _unit(np.asarray(self.embedder.embed(list(sentences)), dtype=np.float32))
+        emb = np.clip(q @ self._emb.T, 0, 1)
+        if part == "embed":
+            return emb
+        return self.embed_weight * emb + (1 - self.embed_weight) * lex
+
+    def claim_scores(self, sentences: Sequence[str], part: str = "blend") -> np.ndarray:
+        """Each claim's score for each sentence: its best over the claim's index texts."""
+        per_text = self.text_scores(sentences, part)
+        out = np.zeros((len(sentences), len(self.claim_ids)))
+        if per_text.size:
+            np.maximum.at(out.T, self._owner, per_text.T)
+        return out
+
+
+# --- check-worthiness -------------------------------------------------------------------
+# Generic English cues of a checkable statement: an effect, a risk, a legal status, a study, a figure.
+_CLAIM_CUES = re.compile(
+    r"\b(?:relie(?:f|ve[sd]?|ving)|eas(?:e[sd]?|ing)|treat(?:s|ed|ing|ment)?|cure[sd]?|curing|heal(?:s|ed|ing)?|"
+    r"reduc(?:e[sd]?|ing|tion)|improv(?:e[sd]?|ing)|boost(?:s|ed|ing)?|increas(?:e[sd]?|ing)|decreas(?:e[sd]?|ing)|"
+    r"lower(?:s|ed|ing)?|rais(?:e[sd]?|ing)|prevent(?:s|ed|ing)?|protect(?:s|ed|ing)?|helps?|helped|fights?|combat(?:s)?|"
+    r"block(?:s|ed|ing)?|inhibit(?:s|ed|ing)?|binds?|acts?|works?|calms?|sooth(?:e[sd]?|ing)|alleviat(?:e[sd]?|ing)|"
+    r"enhanc(?:e[sd]?|ing)|promot(?:e[sd]?|ing)|strengthen(?:s|ed)?|caus(?:e[sd]?|ing)|leads?|trigger(?:s|ed)?|"
+    r"interact(?:s|ed|ion|ions)?|suppress(?:es|ed)?|stimulat(?:e[sd]?|ing)|sedat(?:e[sd]?|ing|ive)|induc(?:e[sd]?|ing)|"
+    r"lifts?|restor(?:e[sd]?|ing)|regulat(?:e[sd]?|ing|ion)|ban(?:s|ned)?|prohibit(?:s|ed)?|outlaw(?:s|ed)?|forbid(?:s|den)?|"
+    r"approv(?:e[sd]?|al)|warn(?:s|ed|ing|ings)?|legal(?:ity)?|illegal|controlled|unregulated|safe|safer|safest|unsafe|"
+    r"effective|potent|powerful|addictive|addiction|dependen(?:ce|t|cy)|withdrawal|overdose|risks?|risky|dangerous|"
+    r"toxic|harmful|side[- ]effects?|benefits?|beneficial|remedy|painkillers?|analgesic|proven|studies|study|research|"
+    r"survey|trial|evidence|percent|affects?|affecting|suffer(?:s|ing)?|rivals?|comparable|respond(?:s)?|"
+    r"anti-\w+|relax(?:es|ed|ing)?|energi[sz](?:e[sd]?|ing)|used|traditionally|contains?)\b"
+    r"|\d+(?:\.\d+)?\s?(?:%|percent|grams?|g|mg|milligrams?)\b",
+    re.IGNORECASE,
+)
+_CALL_TO_ACTION = re.compile(
+    r"^\s*(?:click|subscribe|share|contact|read|keep reading|scroll|leave|sign up|follow|let us know|see|learn more)\b", re.I
+)
+
+
+def _claim_like(sentence: str) -> bool:
+    words = tokens(sentence)
+    if len(words) < 3 or sentence.rstrip().endswith("?") or _CALL_TO_ACTION.match(sentence):
+        return False
+    return bool(_CLAIM_CUES.search(sentence))
+
+
+# --- matching a text --------------------------------------------------------------------
+@dataclass(frozen=True)
+class Match:
+    claim: str
+    score: float
+    same_claim: bool
+
+
+@dataclass(frozen=True)
+class Result:
+    sentence: Sentence
+    checkworthy: bool
+    matches: tuple[Match, ...]
+
+    @property
+    def same(self) -> tuple[Match, ...]:
+        return tuple(m for m in self.matches if m.same_claim)
+
+    def to_json(self) -> dict:
+        return {
+            "sentence": self.sentence.text,
+            "start": self.sentence.start,
+            "end": self.sentence.end,
+            "checkworthy": self.checkworthy,
+            "matches": [{"claim": m.claim, "score": round(float(m.score), 4), "same_claim": m.same_claim} for m in self.matches],
+        }
+
+
+def judge(matcher: Matcher, sentence: str, scores: np.ndarray, k: int = MAX_MATCHES) -> tuple[bool, tuple[Match, ...]]:
+    """Check-worthiness and the best ``k`` matches of one sentence from its claim scores."""
+    if not len(scores):
+        return _claim_like(sentence), ()
+    order = np.argsort(-scores, kind="stable")[:k]
+    best = float(scores[order[0]])
+    claim_like = _claim_like(sentence)
+    matches = []
+    for j in order:
+        s = float(scores[j])
+        same = claim_like and s >= matcher.same_claim_threshold and s >= best - matcher.margin
+        matches.append(Match(matcher.claim_ids[j], s, same))
+    checkworthy = claim_like or best >= max(CHECKWORTHY_SCORE, matcher.same_claim_threshold)
+    return checkworthy, tuple(m for m in matches if m.score > 0)
+
+
+def match_sentences(matcher: Matcher, sentences: Sequence[Sentence]) -> list[Result]:
+    scores = matcher.claim_scores([s.text for s in sentences])
+    out = []
+    for i, s in enumerate(sentences):
+        checkworthy, matches = judge(matcher, s.text, scores[i] if scores.size else np.zeros(0))
+        out.append(Result(s, checkworthy, matches))
+    return out
+
+
+def match_text(matcher: Matcher, text: str) -> list[Result]:
+    """Every sentence of ``text`` in order, with its check-worthiness and best matches."""
+    return match_sentences(matcher, split_sentences(text))
+
+
+# --- language --------------------------------------------------------------------------
+_ENGLISH = frozenset("the and of to is in it that for with are as on this be can you your by or from not have has its".split())
+
+
+def looks_english(text: str) -> bool:
+    """False when a text of some length has too few common English words to match (another language)."""
+    sample = text[:20000]
+    letters = [ch for ch in sample if ch.isalpha()]
+    if len(letters) >= 40 and sum(1 for ch in letters if ch.isascii()) / len(letters) < 0.6:
+        return False
+    words = tokens(sample)
+    if len(words) < 12:
+        return True
+    return sum(1 for w in words if w in _ENGLISH) / len(words) >= 0.08
