@@ -40,10 +40,10 @@ MAX_INPUT_BYTES = 1_000_000  # the stated cap on a pasted or uploaded text (1 MB
 MAX_MATCHES = 5
 
 # Chosen on the development set (bench/match.py); see the README's figures.
-EMBED_WEIGHT = 0.6  # share of the embedding cosine in the blended score
-SAME_CLAIM_THRESHOLD = 0.62  # blended score from which a match is judged to make that very claim
+EMBED_WEIGHT = 0.5  # share of the embedding cosine in the blended score
+SAME_CLAIM_THRESHOLD = 0.56  # blended score from which a match is judged to make that very claim
 SAME_CLAIM_MARGIN = 0.03  # ...and it is within this of the best match
-LEXICAL_SAME_CLAIM_THRESHOLD = 0.42  # the same judgement when only the lexical score is available
+LEXICAL_SAME_CLAIM_THRESHOLD = 0.48  # the same judgement when only the lexical score is available
 CHECKWORTHY_SCORE = 0.5  # a sentence this close to a checked claim is checkworthy whatever its wording
 
 
@@ -385,15 +385,19 @@ class Matcher:
     claim_ids: list[str]
     embedder: object | None = None
     embed_weight: float = EMBED_WEIGHT
-    word_weight: float = 0.5
+    word_weight: float = 0.25
     same_claim_threshold: float | None = None
     margin: float = SAME_CLAIM_MARGIN
+    subject: str | None = None  # the product the data folder is about (dataset.yaml's subject)
     _word: _TfIdf = field(init=False, repr=False)
     _char: _TfIdf = field(init=False, repr=False)
     _emb: np.ndarray | None = field(init=False, repr=False, default=None)
     _owner: np.ndarray = field(init=False, repr=False)
+    _subject: re.Pattern[str] | None = field(init=False, repr=False, default=None)
 
     def __post_init__(self) -> None:
+        if self.subject and self.subject.strip():
+            self._subject = re.compile(r"(?:the |this |our |pure |natural )?" + re.escape(self.subject.strip()) + r"\b", re.I)
         self._word = _TfIdf([_word_features(t.text) for t in self.texts])
         self._char = _TfIdf([_char_features(t.text) for t in self.texts])
         pos = {c: i for i, c in enumerate(self.claim_ids)}
@@ -463,20 +467,28 @@ _CLAIM_CUES = re.compile(
     r"effective|potent|powerful|addictive|addiction|dependen(?:ce|t|cy)|withdrawal|overdose|risks?|risky|dangerous|"
     r"toxic|harmful|side[- ]effects?|benefits?|beneficial|remedy|painkillers?|analgesic|proven|studies|study|research|"
     r"survey|trial|evidence|percent|affects?|affecting|suffer(?:s|ing)?|rivals?|comparable|respond(?:s)?|"
-    r"anti-\w+|relax(?:es|ed|ing)?|energi[sz](?:e[sd]?|ing)|used|traditionally|contains?)\b"
+    r"anti-\w+|relax(?:es|ed|ing)?|energi[sz](?:e[sd]?|ing)|used|traditionally|contains?|replac(?:e[sd]?|ing)|complement(?:s|ed)?|"
+    r"stops?|suppress(?:ing)?|brings?|brighten(?:s|ed)?|mood|upset|sick|drowsy|drowsiness|anxious|minimi[sz](?:e[sd]?|ing)|"
+    r"adverse|doses?|dosage|studied|effects?|doubles?|reverses?|grows?|symptoms?|pain|disease|healthy|health)\b"
     r"|\d+(?:\.\d+)?\s?(?:%|percent|grams?|g|mg|milligrams?)\b",
     re.IGNORECASE,
 )
 _CALL_TO_ACTION = re.compile(
     r"^\s*(?:click|subscribe|share|contact|read|keep reading|scroll|leave|sign up|follow|let us know|see|learn more)\b", re.I
 )
+# Sentences about the text itself ("in this article we will look at...") make no claim.
+_META = re.compile(r"\b(?:in this (?:article|post|guide|blog|review)|this (?:article|post|guide) (?:will|explains|covers)|we will (?:look|cover|discuss|explore|explain)|read on|let's (?:take|look|dive|explore))\b", re.I)
 
 
-def _claim_like(sentence: str) -> bool:
+def _claim_like(sentence: str, subject: re.Pattern[str] | None = None) -> bool:
+    """Does the sentence read as a checkable statement (whether or not the ledger has it)?"""
     words = tokens(sentence)
-    if len(words) < 3 or sentence.rstrip().endswith("?") or _CALL_TO_ACTION.match(sentence):
+    if len(words) < 3 or sentence.rstrip().endswith("?") or _CALL_TO_ACTION.match(sentence) or _META.search(sentence):
         return False
-    return bool(_CLAIM_CUES.search(sentence))
+    if _CLAIM_CUES.search(sentence):
+        return True
+    # A declarative sentence whose subject is the product ("X reverses diabetes.") claims something about it.
+    return bool(subject and subject.match(sentence.strip()) and len(words) >= 3)
 
 
 # --- matching a text --------------------------------------------------------------------
@@ -509,11 +521,11 @@ class Result:
 
 def judge(matcher: Matcher, sentence: str, scores: np.ndarray, k: int = MAX_MATCHES) -> tuple[bool, tuple[Match, ...]]:
     """Check-worthiness and the best ``k`` matches of one sentence from its claim scores."""
+    claim_like = _claim_like(sentence, matcher._subject)
     if not len(scores):
-        return _claim_like(sentence), ()
+        return claim_like, ()
     order = np.argsort(-scores, kind="stable")[:k]
     best = float(scores[order[0]])
-    claim_like = _claim_like(sentence)
     matches = []
     for j in order:
         s = float(scores[j])
