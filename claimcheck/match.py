@@ -563,3 +563,93 @@ def looks_english(text: str) -> bool:
     if len(words) < 12:
         return True
     return sum(1 for w in words if w in _ENGLISH) / len(words) >= 0.08
+
+
+# --- the scorecard of a pasted article -------------------------------------------------
+# Generic English cues read from the text itself; a curated article's scorecard comes from the
+# curator's answers instead (domain.article_scorecard).
+_SOURCE_CUES = re.compile(r"https?://\S+|\bwww\.\S+|\bdoi:?\s*10\.\d+|\b10\.\d{4,}/\S+|\bpmid:?\s*\d+|\bet al\b\.?|\bjournal of\b|\bpublished in\b", re.I)
+_DATE_CUES = re.compile(
+    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+    r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}\b|\b\d{1,2}\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+(?:19|20)\d{2}\b"
+    r"|\b(?:19|20)\d{2}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/(?:19|20)?\d{2}\b|\b(?:updated|published|posted|written)\b[^.\n]{0,30}\b(?:19|20)\d{2}\b",
+    re.I,
+)
+_UNCERTAINTY_CUES = re.compile(
+    r"\b(?:more|further|additional) (?:research|studies|clinical trials|trials)\b|\blimited (?:evidence|research|data|studies)\b|"
+    r"\bnot (?:been )?(?:well|fully|thoroughly) (?:studied|understood|researched)\b|\blittle (?:evidence|research)\b|"
+    r"\bevidence is (?:limited|weak|mixed|lacking|scarce|unclear)\b|\buncertain(?:ty)?\b|\binconclusive\b|\bnot enough (?:evidence|research|studies)\b|"
+    r"\black of (?:evidence|research|studies)\b",
+    re.I,
+)
+_HARM_CUES = re.compile(
+    r"\bside[- ]effects?\b|\badverse\b|\brisks?\b|\bharm(?:s|ful)?\b|\bdanger(?:s|ous)?\b|\bwithdrawal\b|\bdependen(?:ce|cy|t)\b|"
+    r"\baddict(?:ion|ive)\b|\boverdose\b|\btoxic(?:ity)?\b|\bpoison(?:ing)?\b",
+    re.I,
+)
+_HEDGE_CUES = re.compile(r"\b(?:may|might|could|possibly|potential(?:ly)?|suggests?|appears?|some (?:users|people|studies)|preliminary|reportedly)\b", re.I)
+_COMMERCIAL_CUES = {
+    "buying advice": re.compile(r"\b(?:buy|purchase|order|shop)\b[^.\n]{0,40}\b(?:from|online|now|today|here)\b", re.I),
+    "best brands or vendors": re.compile(r"\bbest [\w-]*\s?(?:brands?|vendors?|sellers?|shops?)\b|\b(?:trusted|reputable) (?:vendors?|brands?|sellers?)\b", re.I),
+    "discount or coupon": re.compile(r"\b(?:discount|coupon|promo code|free shipping)\b|\d+\s?% off\b", re.I),
+    "price": re.compile(r"[$€£]\s?\d"),
+    "shop link or cart": re.compile(r"\badd to cart\b|\bcheckout\b|\bin stock\b|\bshop now\b", re.I),
+    "affiliate or sponsored": re.compile(r"\baffiliate\b|\bsponsored\b|\bcommission\b", re.I),
+}
+
+
+def _harm_names(name: str) -> list[str]:
+    """The ways a harm's name may appear in a text: 'Liver injury (cholestatic / mixed hepatitis)' -> liver injury, cholestatic, mixed hepatitis."""
+    parts = re.split(r"[/()]|\bor\b|,", name)
+    return [p.strip().lower() for p in parts if len(p.strip()) >= 4]
+
+
+def text_scorecard(text: str, results: Sequence[Result], claims, mentions):
+    """The Articles page's scorecard for a text that is not in the data, read from the text itself.
+
+    ``claims`` is the claims table (with ``id``, ``claim_type``); ``mentions`` the
+    harm mentions (``harm``, ``severity``, ``summary_row``). Answers come from
+    wording cues and the sentences matched to checked claims, so each says what
+    was found; a "no" means nothing was found, not that it is absent.
+    Returns a DataFrame with the columns Item, Answer, Detail, From.
+    """
+    import pandas as pd
+
+    from .domain import SCORECARD_ITEMS, unwarned_serious_harms
+
+    def found(pattern: re.Pattern[str], limit: int = 3) -> list[str]:
+        hits = list(dict.fromkeys(" ".join(m.group(0).split()) for m in pattern.finditer(text)))
+        return hits[:limit]
+
+    types = dict(zip(claims["id"], claims["claim_type"])) if len(claims) else {}
+    safety = [m.claim for r in results for m in r.same if types.get(m.claim) == "safety"]
+    checkworthy = [r for r in results if r.checkworthy]
+    sure = [r for r in checkworthy if not _HEDGE_CUES.search(r.sentence.text)]
+    low = text.lower()
+    serious = unwarned_serious_harms(mentions, None) if len(mentions) else mentions
+    named, missed = [], []
+    for harm in serious["harm"] if len(serious) else []:
+        (named if any(n in low for n in _harm_names(str(harm))) else missed).append(str(harm))
+    signals = [kind for kind, p in _COMMERCIAL_CUES.items() if p.search(text)]
+    sources, dates, unsure, harms = found(_SOURCE_CUES), found(_DATE_CUES, 1), found(_UNCERTAINTY_CUES), found(_HARM_CUES)
+
+    def yes(hits: list[str]) -> str:
+        return "yes" if hits else "none found"
+
+    answers = {
+        "sources": (yes(sources), "; ".join(sources)),
+        "date": (yes(dates), "; ".join(dates)),
+        "uncertainty": (yes(unsure), "; ".join(unsure)),
+        "harms": (
+            yes(harms or safety),
+            "; ".join(harms + ([f"safety claims {', '.join(dict.fromkeys(safety))}"] if safety else [])),
+        ),
+        "serious_harms": (f"{len(missed)} of {len(missed) + len(named)}", ", ".join(missed)),
+        "wording": (f"{len(sure)} of {len(checkworthy)}", "sentences making a claim with no hedging word (may, might, could, some users…)"),
+        "commercial": (f"{len(signals)} signal{'s' if len(signals) != 1 else ''}", "; ".join(signals)),
+    }
+    items = {k: q for k, q, _ in SCORECARD_ITEMS}
+    # What the text can show is narrower than a curator's reading: the questions say so.
+    items["serious_harms"] = "Serious harms in the harms table that it never names"
+    items["wording"] = "Sentences making a claim with no hedging word"
+    return pd.DataFrame([{"Item": items[k], "Answer": answers[k][0], "Detail": answers[k][1], "From": src} for k, _, src in SCORECARD_ITEMS])

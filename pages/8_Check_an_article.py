@@ -1,0 +1,144 @@
+"""Check an article: paste or upload any article and see which of its sentences make a claim already checked."""
+
+import json
+import re
+from collections import Counter
+
+import streamlit as st
+
+from claimcheck import labels as L
+from claimcheck import match as M
+from ui.cards import claim_card
+from ui.data import matcher
+from ui.frame import esc, md, page_setup
+
+v, filters = page_setup("Check an article")
+st.title("Check an article")
+n_claims = len(v.claims)
+st.caption(
+    f"Paste an article (or upload a .txt, .md or .html file) to see which of its sentences make one of the "
+    f"{n_claims} claims in the ledger, with that claim's verdict. Up to {M.MAX_INPUT_BYTES / 1e6:.0f} MB of text, in English. "
+    "What you paste stays in this browser session: it is not stored, logged or put in the link."
+)
+
+pasted = st.text_area("Paste the article's text", key="check.text", height=220, placeholder="Paste an article here…")
+upload = st.file_uploader("…or upload a file", type=["txt", "md", "html", "htm"], key="check.upload", accept_multiple_files=False)
+
+text, source = None, None
+try:
+    if upload is not None:
+        source = upload.name
+        if upload.size > M.MAX_INPUT_BYTES:
+            raise M.InputError(f"{upload.name} is {upload.size / 1e6:.1f} MB; the limit is {M.MAX_INPUT_BYTES / 1e6:.0f} MB of text.")
+        text = M.decode_bytes(upload.getvalue(), upload.name)
+    elif pasted.strip():
+        source = "the pasted text"
+        text = M.check_text(pasted, "The pasted text")
+    if text is not None and (source.lower().endswith((".html", ".htm")) or M.looks_like_html(text)):
+        # Only the readable text is kept: scripts, styles and markup are dropped, nothing is rendered.
+        text = M.check_text(M.html_to_text(text), source)
+        st.caption("This looks like HTML: only its readable text is checked (scripts, styles and markup were dropped).")
+except M.InputError as err:
+    st.error(md(str(err)), icon="⚠️")
+    text = None
+
+if text is None:
+    if upload is None and not pasted.strip():
+        st.info("Paste a text or upload a file to check it. Each sentence that makes a claim already in the ledger is highlighted with its verdict.", icon="ℹ️")
+    st.stop()
+
+if not M.looks_english(text):
+    st.warning("This text does not look like English. The ledger's claims are in English, so few or no matches are expected.", icon="🌐")
+
+m = matcher(v)
+results = M.match_text(m, text)
+claims = v.claims.set_index("id")
+
+
+def verdict_of(cid: str) -> str:
+    return claims.loc[cid, "verdict_label"] if cid in claims.index else L.VERDICT[None]
+
+
+checked = [r for r in results if r.same]
+unchecked = [r for r in results if r.checkworthy and not r.same]
+found = list(dict.fromkeys(mt.claim for r in checked for mt in r.same))
+
+left, right = st.columns([3, 2], gap="large")
+with right:
+    st.header("Summary")
+    a, b, c = st.columns(3)
+    a.metric("Sentences", len(results))
+    b.metric("Already checked", len(checked), help="Sentences judged to make a claim that is in the ledger.")
+    c.metric("Not checked yet", len(unchecked), help="Sentences that make a checkable claim the ledger does not have.")
+    if found:
+        counts = Counter(verdict_of(cid) for cid in found)
+        st.markdown(
+            "**Claims found, by verdict:** "
+            + "; ".join(f"{L.VERDICT_ICON.get(k, '')} {md(k)}: {counts[k]}" for k in L.VERDICT_COLOUR if counts.get(k))
+        )
+    st.header("Scorecard")
+    st.caption(
+        "The Articles page's items (DISCERN, HealthNewsReview), answered from this text's own words and its matched claims: "
+        "“none found” means nothing was found, not that it is absent. See Methods for the items."
+    )
+    card = M.text_scorecard(text, results, v.claims, v.harm_mentions)
+    st.dataframe(card[["Item", "Answer", "Detail"]], hide_index=True, width="stretch", key="check.scorecard")
+    st.header("Claims found")
+    if found:
+        for cid in found:
+            st.markdown(
+                f"- [{md(cid)}](Claims?claim={cid}) {L.VERDICT_ICON.get(verdict_of(cid), '')} **{md(verdict_of(cid))}**: "
+                f"{md(claims.loc[cid, 'statement']) if cid in claims.index else ''}"
+            )
+        pick = st.selectbox(
+            "Open a claim found in this text", found, key="check.claim",
+            format_func=lambda c: f"{c} · {str(claims.loc[c, 'statement'])[:70] if c in claims.index else ''}",
+        )  # fmt: skip
+        claim_card(v, pick)
+    else:
+        st.caption("No sentence was judged to make a claim that is in the ledger.")
+    st.caption(f"Matching: {md(m.method)}. It can miss a claim worded very differently, and it marks a match only when it is confident.")
+
+with left:
+    st.header("The text, sentence by sentence")
+    st.caption(
+        "A sentence making a checked claim is highlighted in its verdict's colour with a dotted underline and labelled with the claim, "
+        "its verdict and a link to its card (opens in a new tab, so this text stays here). "
+        "A sentence making a claim the ledger does not have is boxed with a dashed line and marked “not checked yet”."
+    )
+    parts, pos = [], 0
+    for r in results:
+        s = r.sentence
+        parts.append(esc(text[pos : s.start]))
+        chunk = esc(s.text)
+        if r.same:
+            best = r.same[0]
+            verdict = verdict_of(best.claim)
+            colour = L.VERDICT_COLOUR.get(verdict, "#DDDDDD")
+            chunk = f'<mark class="cc-checked" title="{esc(best.claim)}: {esc(verdict)}" style="background:{colour}33;border-bottom:3px dotted {colour};padding:0 1px;color:inherit">{chunk}</mark>'
+            for mt in r.same:
+                verdict = verdict_of(mt.claim)
+                chunk += (
+                    f' <a class="cc-label" href="Claims?claim={esc(mt.claim)}" target="_blank" rel="noopener" title="Open {esc(mt.claim)} on the Claims page" '
+                    f'style="text-decoration:none"><sup><b>[{esc(mt.claim)} {esc(L.VERDICT_ICON.get(verdict, ""))} {esc(verdict)}]</b></sup></a>'
+                )
+        elif r.checkworthy:
+            chunk = (
+                f'<span class="cc-unchecked" style="outline:1px dashed #999999;padding:0 2px">{chunk}</span>'
+                f' <sup class="cc-label"><i>[not checked yet]</i></sup>'
+            )
+        parts.append(chunk)
+        pos = s.end
+    parts.append(esc(text[pos:]))
+    # One line of HTML: Markdown never sees the text (a blank line would end the HTML block).
+    body = re.sub(r"\r\n|\r|\n", "<br>", "".join(parts))
+    with st.container(border=True, height=700):
+        st.markdown(f'<div style="font-size:1.05rem;line-height:1.6">{body}</div>', unsafe_allow_html=True)
+    st.download_button(
+        "Download the results (JSON lines, as the command line gives them)",
+        data=lambda: "\n".join(json.dumps(r.to_json(), ensure_ascii=False) for r in results).encode(),
+        file_name="claim-matches.jsonl",
+        mime="application/json",
+        key="check.download",
+        on_click="ignore",
+    )
