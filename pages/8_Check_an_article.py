@@ -22,7 +22,9 @@ st.caption(
 )
 
 pasted = st.text_area("Paste the article's text", key="check.text", height=220, placeholder="Paste an article here…")
-upload = st.file_uploader("…or upload a file", type=["txt", "md", "html", "htm"], key="check.upload", accept_multiple_files=False)
+upload = st.file_uploader(
+    "…or upload a file", type=["txt", "md", "html", "htm"], key="check.upload", accept_multiple_files=False, max_upload_size=1
+)
 
 text, source = None, None
 try:
@@ -63,13 +65,12 @@ checked = [r for r in results if r.same]
 unchecked = [r for r in results if r.checkworthy and not r.same]
 found = list(dict.fromkeys(mt.claim for r in checked for mt in r.same))
 
+a, b, c = st.columns(3)
+a.metric("Sentences", len(results))
+b.metric("Already checked", len(checked), help="Sentences judged to make a claim that is in the ledger.")
+c.metric("Not checked yet", len(unchecked), help="Sentences that make a checkable claim the ledger does not have.")
 left, right = st.columns([3, 2], gap="large")
 with right:
-    st.header("Summary")
-    a, b, c = st.columns(3)
-    a.metric("Sentences", len(results))
-    b.metric("Already checked", len(checked), help="Sentences judged to make a claim that is in the ledger.")
-    c.metric("Not checked yet", len(unchecked), help="Sentences that make a checkable claim the ledger does not have.")
     if found:
         counts = Counter(verdict_of(cid) for cid in found)
         st.markdown(
