@@ -175,7 +175,9 @@ def show(label: str, r: dict, misses: bool = False) -> None:
     print(f"  top-3 recall  {r['top3']:.3f}   (target >= {TARGETS['top3']})  {'OK' if r['top3'] >= TARGETS['top3'] else 'BELOW'}")
     print(f"  same_claim    precision {r['same_precision']:.3f}, recall {r['same_recall']:.3f}")
     print(f"  same_claim on a different claim (paraphrase of another): {r['wrong_claim']} of {r['n_para']}")
-    print(f"  same_claim on a sentence with no claim: {r['none_fp']} of {r['n_none']}; on a claim the ledger lacks: {r['new_fp']} of {r['n_new']}")
+    print(
+        f"  same_claim on a sentence with no claim: {r['none_fp']} of {r['n_none']}; on a claim the ledger lacks: {r['new_fp']} of {r['n_new']}"
+    )
     print(f"  check-worthiness accuracy {r['checkworthy_acc']:.3f} ({r['n_all']} sentences)")
     if misses:
         for truth, got, s in r["misses"]:

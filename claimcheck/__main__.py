@@ -98,7 +98,10 @@ def _match(directory, file: str, as_json: bool) -> int:
     ds = load_dataset(directory)
     matcher = M.Matcher.build(ds["claims"].to_dict("records"), embedder=M.load_embedder(), subject=ds.meta["subject"])
     if not M.looks_english(text):
-        print(f"{name}: this does not look like English; the ledger's claims are in English, so few or no matches are expected.", file=sys.stderr)
+        print(
+            f"{name}: this does not look like English; the ledger's claims are in English, so few or no matches are expected.",
+            file=sys.stderr,
+        )
     results = M.match_text(matcher, text)
     if as_json:
         for r in results:

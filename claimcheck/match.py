@@ -477,7 +477,10 @@ _CALL_TO_ACTION = re.compile(
     r"^\s*(?:click|subscribe|share|contact|read|keep reading|scroll|leave|sign up|follow|let us know|see|learn more)\b", re.I
 )
 # Sentences about the text itself ("in this article we will look at...") make no claim.
-_META = re.compile(r"\b(?:in this (?:article|post|guide|blog|review)|this (?:article|post|guide) (?:will|explains|covers)|we will (?:look|cover|discuss|explore|explain)|read on|let's (?:take|look|dive|explore))\b", re.I)
+_META = re.compile(
+    r"\b(?:in this (?:article|post|guide|blog|review)|this (?:article|post|guide) (?:will|explains|covers)|we will (?:look|cover|discuss|explore|explain)|read on|let's (?:take|look|dive|explore))\b",
+    re.I,
+)
 
 
 def _claim_like(sentence: str, subject: re.Pattern[str] | None = None) -> bool:
@@ -568,7 +571,9 @@ def looks_english(text: str) -> bool:
 # --- the scorecard of a pasted article -------------------------------------------------
 # Generic English cues read from the text itself; a curated article's scorecard comes from the
 # curator's answers instead (domain.article_scorecard).
-_SOURCE_CUES = re.compile(r"https?://\S+|\bwww\.\S+|\bdoi:?\s*10\.\d+|\b10\.\d{4,}/\S+|\bpmid:?\s*\d+|\bet al\b\.?|\bjournal of\b|\bpublished in\b", re.I)
+_SOURCE_CUES = re.compile(
+    r"https?://\S+|\bwww\.\S+|\bdoi:?\s*10\.\d+|\b10\.\d{4,}/\S+|\bpmid:?\s*\d+|\bet al\b\.?|\bjournal of\b|\bpublished in\b", re.I
+)
 _DATE_CUES = re.compile(
     r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
     r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}\b|\b\d{1,2}\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+(?:19|20)\d{2}\b"
@@ -587,10 +592,14 @@ _HARM_CUES = re.compile(
     r"\baddict(?:ion|ive)\b|\boverdose\b|\btoxic(?:ity)?\b|\bpoison(?:ing)?\b",
     re.I,
 )
-_HEDGE_CUES = re.compile(r"\b(?:may|might|could|possibly|potential(?:ly)?|suggests?|appears?|some (?:users|people|studies)|preliminary|reportedly)\b", re.I)
+_HEDGE_CUES = re.compile(
+    r"\b(?:may|might|could|possibly|potential(?:ly)?|suggests?|appears?|some (?:users|people|studies)|preliminary|reportedly)\b", re.I
+)
 _COMMERCIAL_CUES = {
     "buying advice": re.compile(r"\b(?:buy|purchase|order|shop)\b[^.\n]{0,40}\b(?:from|online|now|today|here)\b", re.I),
-    "best brands or vendors": re.compile(r"\bbest [\w-]*\s?(?:brands?|vendors?|sellers?|shops?)\b|\b(?:trusted|reputable) (?:vendors?|brands?|sellers?)\b", re.I),
+    "best brands or vendors": re.compile(
+        r"\bbest [\w-]*\s?(?:brands?|vendors?|sellers?|shops?)\b|\b(?:trusted|reputable) (?:vendors?|brands?|sellers?)\b", re.I
+    ),
     "discount or coupon": re.compile(r"\b(?:discount|coupon|promo code|free shipping)\b|\d+\s?% off\b", re.I),
     "price": re.compile(r"[$€£]\s?\d"),
     "shop link or cart": re.compile(r"\badd to cart\b|\bcheckout\b|\bin stock\b|\bshop now\b", re.I),
@@ -652,4 +661,6 @@ def text_scorecard(text: str, results: Sequence[Result], claims, mentions):
     # What the text can show is narrower than a curator's reading: the questions say so.
     items["serious_harms"] = "Serious harms in the harms table that it never names"
     items["wording"] = "Sentences making a claim with no hedging word"
-    return pd.DataFrame([{"Item": items[k], "Answer": answers[k][0], "Detail": answers[k][1], "From": src} for k, _, src in SCORECARD_ITEMS])
+    return pd.DataFrame(
+        [{"Item": items[k], "Answer": answers[k][0], "Detail": answers[k][1], "From": src} for k, _, src in SCORECARD_ITEMS]
+    )

@@ -46,7 +46,10 @@ except M.InputError as err:
 
 if text is None:
     if upload is None and not pasted.strip():
-        st.info("Paste a text or upload a file to check it. Each sentence that makes a claim already in the ledger is highlighted with its verdict.", icon="ℹ️")
+        st.info(
+            "Paste a text or upload a file to check it. Each sentence that makes a claim already in the ledger is highlighted with its verdict.",
+            icon="ℹ️",
+        )
     st.stop()
 
 if not M.looks_english(text):

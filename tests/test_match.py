@@ -121,7 +121,11 @@ def test_curator_paraphrases_are_read_from_the_data_and_used(mini, embedder):
     ds = load_dataset(mini)
     before = M.Matcher.build(ds["claims"].to_dict("records"), embedder=embedder, subject="glowroot")
     assert not M.match_text(before, sentence)[0].same
-    edit(mini / "claims.yaml", "  statement: Glowroot helps sleep.\n", "  statement: Glowroot helps sleep.\n  paraphrases:\n  - Glowroot lets you drift off to sleep at night.\n")
+    edit(
+        mini / "claims.yaml",
+        "  statement: Glowroot helps sleep.\n",
+        "  statement: Glowroot helps sleep.\n  paraphrases:\n  - Glowroot lets you drift off to sleep at night.\n",
+    )
     assert not validate(mini).problems
     ds = load_dataset(mini)
     after = M.Matcher.build(ds["claims"].to_dict("records"), embedder=embedder, subject="glowroot")
@@ -177,7 +181,11 @@ def test_the_devset_covers_the_ledger_with_distinct_sentences_not_copied_from_it
     sentences += [s for group in ("no_claim", "new_claims") for split in dev[group].values() for s in split]
     assert all(isinstance(s, str) and s.strip() for s in sentences)
     assert len(sentences) == len(set(sentences)), "no sentence appears twice"
-    ledger = {c["statement"] for c in claims} | {q["text"] for c in claims for q in c["quotes"]} | {p for c in claims for p in c.get("paraphrases") or []}
+    ledger = (
+        {c["statement"] for c in claims}
+        | {q["text"] for c in claims for q in c["quotes"]}
+        | {p for c in claims for p in c.get("paraphrases") or []}
+    )
     assert not set(sentences) & ledger, "devset sentences are written for it, not copied from the ledger"
 
 
@@ -274,7 +282,10 @@ def test_page_highlights_a_paraphrase_with_the_verdict_from_the_data(monkeypatch
 @pytest.mark.parametrize(
     ("pasted", "message"),
     [
-        ("Ceci est un article en français sur une plante qui soulage la douleur du dos et qui est sans danger.", "does not look like English"),
+        (
+            "Ceci est un article en français sur une plante qui soulage la douleur du dos et qui est sans danger.",
+            "does not look like English",
+        ),
         ("a" * (M.MAX_INPUT_BYTES + 10), "limit"),
     ],
 )
