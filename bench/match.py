@@ -3,6 +3,7 @@
     python bench/match.py                 # the chosen method on the dev and held-out test splits
     python bench/match.py --candidates    # every candidate method, dev split only (how the method was chosen)
     python bench/match.py --sweep         # same_claim thresholds on the dev split
+    python bench/match.py --server        # the page in a real server and Chromium: time to results, server memory
 
 Prints top-1 and top-3 recall of the right claim on paraphrases, precision and
 recall of ``same_claim``, how often it fires on sentences that make no claim or
@@ -202,6 +203,79 @@ def article_of(words: int, ds) -> str:
     return "\n\n".join(out)
 
 
+def server_figures(words: int = 2000, rounds: int = 3) -> int:
+    """The Check an article page in a real Streamlit server driven by Chromium: the server's memory
+    before and after matching, and the time from submitting a 2,000-word article to its results on screen."""
+    import os
+    import socket
+    import subprocess
+    import urllib.request
+
+    from playwright.sync_api import sync_playwright
+
+    def status(pid: int, key: str) -> float:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith(key):
+                return int(line.split()[1]) / 1024
+        return float("nan")
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port), "--server.address", "127.0.0.1",
+         "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    ds = load_dataset(data_dir())
+    texts = [article_of(words, ds), article_of(words + 37, ds)]  # two different texts: no rerun is a repeat
+    try:
+        for _ in range(600):
+            try:
+                urllib.request.urlopen(f"{base}/_stcore/health", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.1)
+        with sync_playwright() as p:
+            browser = p.chromium.launch(
+                executable_path=os.environ.get("CLAIMCHECK_CHROMIUM", "/usr/bin/chromium"), args=["--no-sandbox", "--disable-gpu"]
+            )
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            for path in ("", "Claims", "Articles"):  # the rest of the app warm, as a server would be
+                page.goto(f"{base}/{path}")
+                page.wait_for_selector("h1", timeout=60_000)
+                page.wait_for_function("() => !document.querySelector('[data-testid=stStatusWidget]')", timeout=60_000)
+            before = status(proc.pid, "VmRSS:")
+            page.goto(f"{base}/Check_an_article")
+            page.wait_for_selector("h1", timeout=60_000)
+            box = page.get_by_label("Paste the article's text")
+            times = []
+            for i in range(rounds + 1):
+                box.fill(texts[i % 2])
+                t0 = time.perf_counter()
+                box.press("Control+Enter")
+                page.wait_for_timeout(100)
+                page.wait_for_function(
+                    "() => !document.querySelector('[data-testid=stStatusWidget]') && document.querySelectorAll('mark.cc-checked').length > 0",
+                    timeout=120_000,
+                )
+                times.append(time.perf_counter() - t0)
+            after = status(proc.pid, "VmRSS:")
+            peak = status(proc.pid, "VmHWM:")
+            browser.close()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=15)
+    print(f"server: {words}-word article pasted, first run (model load and index build included) {times[0]:.2f} s")
+    warm = sorted(times[1:])[len(times[1:]) // 2]
+    print(f"server: warm, from submit to highlighted results in Chromium: median {warm:.2f} s of {rounds} (target < 1 s)")
+    print(
+        f"server memory: {before:.0f} MB with the other pages warm, {after:.0f} MB after matching: growth {after - before:.0f} MB (target < 150 MB); peak {peak:.0f} MB"
+    )
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--candidates", action="store_true", help="compare every candidate method on the dev split")
@@ -209,7 +283,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--misses", action="store_true", help="list the dev paraphrases whose right claim was not first")
     ap.add_argument("--dev", action="store_true", help="the dev split only (while tuning: the test split stays unseen)")
     ap.add_argument("--lexical", action="store_true", help="measure without the embedding model")
+    ap.add_argument("--server", action="store_true", help="the page in a real server and Chromium: time and memory")
     args = ap.parse_args(argv)
+    if args.server:
+        return server_figures()
 
     directory = data_dir()
     ds = load_dataset(directory)
