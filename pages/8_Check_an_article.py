@@ -86,7 +86,10 @@ with right:
         "“none found” means nothing was found, not that it is absent. See Methods for the items."
     )
     card = M.text_scorecard(text, results, v.claims, v.harm_mentions)
-    st.dataframe(card[["Item", "Answer", "Detail"]], hide_index=True, width="stretch", key="check.scorecard")
+    st.dataframe(
+        card[["Item", "Answer", "Detail"]], hide_index=True, width="stretch", key="check.scorecard",
+        column_config={"Item": st.column_config.TextColumn(width="medium"), "Answer": st.column_config.TextColumn(width="small")},
+    )  # fmt: skip
     st.header("Claims found")
     if found:
         for cid in found:

@@ -412,6 +412,10 @@ def test_check_an_article_highlights_a_pasted_claim_and_shows_the_text_literally
         assert "**bold** <img src=x onerror=alert(1)> $x^2$ [link](javascript:alert(2))" in body, "pasted text shows literally"
         assert page.locator("img[src='x']").count() == 0 and page.locator("a[href^='javascript']").count() == 0
         assert page.locator(".katex").count() == 0
+        from axe_playwright_python.sync_playwright import Axe
+
+        axe = Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
+        assert [x["id"] for x in axe.response["violations"] if x["impact"] in ("critical", "serious")] == []
         # an HTML upload: its script never runs and only its text is checked
         upload = tmp_path / "page.html"
         upload.write_text(

@@ -319,3 +319,19 @@ def test_page_on_the_real_data_opens_the_matched_claims_card(monkeypatch):
     ids = yaml.safe_load((REAL / "claims.yaml").read_text(encoding="utf-8"))
     verdict = next(c["verdict"] for c in ids if c["id"] == at.selectbox(key="check.claim").value)
     assert verdict.replace("_", " ").capitalize() in highlighted(at)
+
+
+def test_the_page_builds_the_matcher_once_per_data_version(mini, monkeypatch):
+    """The model and the claim index are cached per data version, not rebuilt on every rerun."""
+    import os
+
+    from ui.data import matcher, views
+
+    monkeypatch.setenv("CLAIMCHECK_DATA_DIR", str(mini))
+    first = matcher(views())
+    assert matcher(views()) is first
+    claims = mini / "claims.yaml"
+    claims.write_text(claims.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    os.utime(claims, (claims.stat().st_atime, claims.stat().st_mtime + 5))
+    again = matcher(views())
+    assert again is not first and again.embedder is first.embedder, "a data edit rebuilds the index, not the model"
