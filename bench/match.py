@@ -84,9 +84,7 @@ class BM25:
 
 
 def per_claim(matcher: M.Matcher, per_text: np.ndarray) -> np.ndarray:
-    out = np.zeros((per_text.shape[0], len(matcher.claim_ids)))
-    np.maximum.at(out.T, matcher._owner, per_text.T)
-    return out
+    return matcher._per_claim(per_text)
 
 
 def candidate_scores(name: str, matcher: M.Matcher, sentences: list[str]) -> np.ndarray:

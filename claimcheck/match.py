@@ -275,58 +275,95 @@ def tokens(text: str) -> list[str]:
     return _WORD.findall(normalise(text))
 
 
-def _word_features(text: str) -> Counter:
-    toks = [stem(t) for t in tokens(text) if t not in _STOP]
-    feats = Counter(f"w:{t}" for t in toks)
-    feats.update(f"b:{a}_{b}" for a, b in zip(toks, toks[1:]))
+def _word_features(text: str, toks: list[str] | None = None) -> Counter:
+    toks = [stem(t) for t in (tokens(text) if toks is None else toks) if t not in _STOP]
+    feats = Counter(["w:" + t for t in toks])
+    feats.update(["b:" + a + "_" + b for a, b in zip(toks, toks[1:])])
     return feats
 
 
-def _char_features(text: str) -> Counter:
-    feats: Counter = Counter()
-    for t in tokens(text):
+def _char_features(text: str, toks: list[str] | None = None) -> Counter:
+    grams = []
+    for t in tokens(text) if toks is None else toks:
         if t in _STOP:
             continue
-        padded = f" {t} "
+        padded = " " + t + " "
+        size = len(padded)
         for n in (3, 4, 5):
-            feats.update(padded[i : i + n] for i in range(len(padded) - n + 1))
-    return feats
+            grams.extend([padded[i : i + n] for i in range(size - n + 1)])
+    return Counter(grams)
 
 
 class _TfIdf:
-    """A TF-IDF space (sublinear tf, smoothed idf, unit length) with an inverted index for fast cosine."""
+    """A TF-IDF space (sublinear tf, smoothed idf, unit length) stored as a sparse matrix by feature.
+
+    Cosines of many queries are computed at once with numpy (no per-feature Python loop over
+    the index), so a long text costs little more than its feature extraction.
+    """
+
+    CHUNK = 64  # queries scored at once: bounds the temporary arrays
 
     def __init__(self, docs: Sequence[Counter]) -> None:
         n = len(docs)
         df: Counter = Counter()
         for d in docs:
             df.update(d.keys())
-        self.idf = {f: math.log((1 + n) / (1 + c)) + 1.0 for f, c in df.items()}
         self.n = n
-        postings: dict[str, list[tuple[int, float]]] = {}
+        self.vocab = {f: i for i, f in enumerate(df)}
+        self.idf = np.array([math.log((1 + n) / (1 + c)) + 1.0 for c in df.values()])
+        self.unseen_idf = math.log(1 + n) + 1.0
+        rows, cols, vals = [], [], []
         for i, d in enumerate(docs):
-            for f, w in self._weigh(d).items():
-                postings.setdefault(f, []).append((i, w))
-        self.postings = {f: (np.array([i for i, _ in p]), np.array([w for _, w in p])) for f, p in postings.items()}
+            ids, w = self._weigh(d)
+            rows.append(np.full(len(ids), i, dtype=np.int32))
+            cols.append(ids)
+            vals.append(w)
+        rows_a = np.concatenate(rows) if rows else np.zeros(0, dtype=np.int32)
+        cols_a = np.concatenate(cols) if cols else np.zeros(0, dtype=np.int64)
+        vals_a = np.concatenate(vals) if vals else np.zeros(0)
+        order = np.argsort(cols_a, kind="stable")
+        self.doc = rows_a[order]
+        self.val = vals_a[order].astype(np.float32)
+        self.ptr = np.zeros(len(self.vocab) + 1, dtype=np.int64)
+        self.ptr[1:] = np.cumsum(np.bincount(cols_a, minlength=len(self.vocab)))
 
-    def _weigh(self, counts: Counter, default_idf: float | None = None) -> dict[str, float]:
-        vec = {}
-        for f, c in counts.items():
-            idf = self.idf.get(f, default_idf)
-            if idf is not None:
-                vec[f] = (1.0 + math.log(c)) * idf
-        norm = math.sqrt(sum(w * w for w in vec.values())) or 1.0
-        return {f: w / norm for f, w in vec.items()}
+    def _weigh(self, counts: Counter) -> tuple[np.ndarray, np.ndarray]:
+        """Feature ids and unit-length weights of one text; features not in the index count only in its length."""
+        vocab = self.vocab
+        known = [(vocab[f], c) for f, c in counts.items() if f in vocab]
+        unseen = [c for f, c in counts.items() if f not in vocab]
+        ids = np.array([i for i, _ in known], dtype=np.int64)
+        tf = 1.0 + np.log(np.array([c for _, c in known], dtype=float))
+        w = tf * self.idf[ids] if len(ids) else np.zeros(0)
+        extra = (1.0 + np.log(np.array(unseen, dtype=float))) * self.unseen_idf if unseen else np.zeros(0)
+        norm = math.sqrt(float(w @ w) + float(extra @ extra)) or 1.0
+        return ids, w / norm
 
-    def cosine(self, counts: Counter) -> np.ndarray:
-        """Cosine of one query with every document (features unseen in the index still count in its length)."""
-        scores = np.zeros(self.n)
-        unseen_idf = math.log(1 + self.n) + 1.0
-        for f, w in self._weigh(counts, unseen_idf).items():
-            p = self.postings.get(f)
-            if p is not None:
-                scores[p[0]] += w * p[1]
-        return scores
+    def cosines(self, queries: Sequence[Counter]) -> np.ndarray:
+        """Cosine of each query (rows) with every document (columns)."""
+        out = np.zeros((len(queries), self.n))
+        for start in range(0, len(queries), self.CHUNK):
+            chunk = queries[start : start + self.CHUNK]
+            rows, ids, ws = [], [], []
+            for r, q in enumerate(chunk):
+                i, w = self._weigh(q)
+                rows.append(np.full(len(i), r, dtype=np.int64))
+                ids.append(i)
+                ws.append(w)
+            if not ids or not self.n:
+                continue
+            rows_a, ids_a, ws_a = np.concatenate(rows), np.concatenate(ids), np.concatenate(ws)
+            lengths = self.ptr[ids_a + 1] - self.ptr[ids_a]
+            total = int(lengths.sum())
+            if not total:
+                continue
+            # positions of every posting of every query feature, without a Python loop
+            firsts = np.repeat(self.ptr[ids_a] - np.cumsum(lengths) + lengths, lengths)
+            pos = firsts + np.arange(total)
+            flat = np.repeat(rows_a, lengths) * self.n + self.doc[pos]
+            scores = np.bincount(flat, weights=np.repeat(ws_a, lengths) * self.val[pos], minlength=len(chunk) * self.n)
+            out[start : start + len(chunk)] = scores.reshape(len(chunk), self.n)
+        return out
 
 
 # --- the claim index --------------------------------------------------------------------
@@ -441,10 +478,10 @@ class Matcher:
         want_lex = part in ("blend", "lexical", "word", "char") or self._emb is None
         lex = np.zeros((n, m))
         if want_lex:
-            for i, s in enumerate(sentences):
-                w = self._word.cosine(_word_features(s)) if part != "char" else 0
-                c = self._char.cosine(_char_features(s)) if part != "word" else 0
-                lex[i] = w if part == "word" else c if part == "char" else self.word_weight * w + (1 - self.word_weight) * c
+            toks = [tokens(s) for s in sentences]
+            w = self._word.cosines([_word_features(s, t) for s, t in zip(sentences, toks)]) if part != "char" else 0
+            c = self._char.cosines([_char_features(s, t) for s, t in zip(sentences, toks)]) if part != "word" else 0
+            lex = w if part == "word" else c if part == "char" else self.word_weight * w + (1 - self.word_weight) * c
         if part in ("lexical", "word", "char") or self._emb is None:
             return lex
         q = _unit(np.asarray(self.embedder.embed(list(sentences), batch_size=EMBED_BATCH), dtype=np.float32))
@@ -455,10 +492,16 @@ class Matcher:
 
     def claim_scores(self, sentences: Sequence[str], part: str = "blend") -> np.ndarray:
         """Each claim's score for each sentence: its best over the claim's index texts."""
-        per_text = self.text_scores(sentences, part)
-        out = np.zeros((len(sentences), len(self.claim_ids)))
+        return self._per_claim(self.text_scores(sentences, part))
+
+    def _per_claim(self, per_text: np.ndarray) -> np.ndarray:
+        """The best column of each claim's texts (texts grouped by claim; ufunc.at is far slower on long texts)."""
+        out = np.zeros((per_text.shape[0], len(self.claim_ids)))
         if per_text.size:
-            np.maximum.at(out.T, self._owner, per_text.T)
+            order = np.argsort(self._owner, kind="stable")
+            owners = self._owner[order]
+            starts = np.flatnonzero(np.r_[True, owners[1:] != owners[:-1]])
+            out[:, owners[starts]] = np.maximum.reduceat(per_text[:, order], starts, axis=1)
         return out
 
 
