@@ -425,5 +425,11 @@ def test_check_an_article_highlights_a_pasted_claim_and_shows_the_text_literally
         page.wait_for_function("() => document.body.innerText.includes('only its readable text is checked')", timeout=60_000)
         v.wait_idle()
         assert page.get_by_text("alert('upload')").count() == 0
+        # a binary file gets a plain message, no traceback
+        binary = tmp_path / "photo.txt"
+        binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 64)
+        page.locator("[data-testid=stFileUploader] input[type=file]").set_input_files(str(binary))
+        page.wait_for_function("() => document.body.innerText.includes('looks like a binary file')", timeout=60_000)
+        v.wait_idle()
         assert dialogs == [] and v.console_errors == [] and v.blocked == []
         assert page.locator("[data-testid=stException]").count() == 0
