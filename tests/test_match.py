@@ -116,6 +116,16 @@ def test_a_paraphrase_matches_its_claim_first_and_as_the_same_claim(mini_matcher
         assert scores == sorted(scores, reverse=True) and len(scores) <= M.MAX_MATCHES
 
 
+def test_a_text_without_full_stops_is_scored_on_its_start_only(mini_matcher):
+    import time
+
+    text = "Glowroot relieves joint pain within a few days " + "and more words without an end " * 30_000
+    start = time.perf_counter()
+    (r,) = M.match_text(mini_matcher, text)
+    assert time.perf_counter() - start < 20 and r.sentence.end == len(text.rstrip())
+    assert r.matches[0].claim == "K1"
+
+
 def test_curator_paraphrases_are_read_from_the_data_and_used(mini, embedder):
     sentence = "Glowroot lets you drift off peacefully every night."
     ds = load_dataset(mini)
