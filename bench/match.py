@@ -288,7 +288,6 @@ def main(argv: list[str] | None = None) -> int:
 
     directory = data_dir()
     ds = load_dataset(directory)
-    claims = ds["claims"].to_dict("records")
     devset = load_devset()
     gc.collect()
     before = rss_mb()
@@ -296,7 +295,7 @@ def main(argv: list[str] | None = None) -> int:
     embedder = None if args.lexical else M.load_embedder()
     t_model = time.perf_counter() - t0
     t0 = time.perf_counter()
-    matcher = M.Matcher.build(claims, embedder=embedder, subject=ds.meta["subject"])
+    matcher = M.build_matcher(ds, embedder)
     t_index = time.perf_counter() - t0
     print(f"data: {directory} ({len(matcher.claim_ids)} claims, {len(matcher.texts)} index texts)")
     print(f"method: {matcher.method}")

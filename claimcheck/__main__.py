@@ -96,7 +96,7 @@ def _match(directory, file: str, as_json: bool) -> int:
         print(f"{directory}: not a folder", file=sys.stderr)
         return 2
     ds = load_dataset(directory)
-    matcher = M.Matcher.build(ds["claims"].to_dict("records"), embedder=M.load_embedder(), subject=ds.meta["subject"])
+    matcher = M.build_matcher(ds, M.load_embedder())
     if not M.looks_english(text):
         print(
             f"{name}: this does not look like English; the ledger's claims are in English, so few or no matches are expected.",

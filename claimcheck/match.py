@@ -393,6 +393,31 @@ def index_texts(claims: Iterable[dict]) -> list[IndexText]:
     return out
 
 
+def health_terms(harm_names: Iterable[str], condition_labels: Iterable[str]) -> list[str]:
+    """The data's own words for harms and conditions, as cues of a checkable statement.
+
+    "Dizziness / lightheadedness" gives dizziness and lightheadedness; "Anxiety and depression"
+    gives anxiety and depression. Read from whatever data folder is served, so any topic works.
+    """
+    out = []
+    for name in [*harm_names, *condition_labels]:
+        for part in re.split(r"[/(),;]|\band\b|\bor\b", str(name or "")):
+            part = part.strip().lower()
+            if len(part) >= 4 and part not in ("general", "unspecified", "other"):
+                out.append(part)
+    return list(dict.fromkeys(out))
+
+
+def build_matcher(ds, embedder=None) -> Matcher:
+    """The matcher of a loaded :class:`~claimcheck.dataset.Dataset`: its claims, subject and health words."""
+    return Matcher.build(
+        ds["claims"].to_dict("records"),
+        embedder=embedder,
+        subject=ds.meta["subject"],
+        terms=health_terms(ds["harms"]["name"], ds["conditions"]["label"]),
+    )
+
+
 def load_embedder():
     """wordllama's bundled model, loaded from its package folder with downloads disabled; None if not installed."""
     try:
@@ -438,13 +463,18 @@ class Matcher:
     same_claim_threshold: float | None = None
     margin: float = SAME_CLAIM_MARGIN
     subject: str | None = None  # the product the data folder is about (dataset.yaml's subject)
+    terms: Sequence[str] = ()  # the data's health words that mark a checkable statement (see health_terms)
     _word: _TfIdf = field(init=False, repr=False)
     _char: _TfIdf = field(init=False, repr=False)
     _emb: np.ndarray | None = field(init=False, repr=False, default=None)
     _owner: np.ndarray = field(init=False, repr=False)
     _subject: re.Pattern[str] | None = field(init=False, repr=False, default=None)
+    _terms: re.Pattern[str] | None = field(init=False, repr=False, default=None)
 
     def __post_init__(self) -> None:
+        words = sorted({t.strip().lower() for t in self.terms if len(t.strip()) >= 4}, key=len, reverse=True)
+        if words:
+            self._terms = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
         if self.subject and self.subject.strip():
             self._subject = re.compile(r"(?:the |this |our |pure |natural )?" + re.escape(self.subject.strip()) + r"\b", re.I)
         self._word = _TfIdf([_word_features(t.text) for t in self.texts])
@@ -539,12 +569,15 @@ _META = re.compile(
 )
 
 
-def _claim_like(sentence: str, subject: re.Pattern[str] | None = None) -> bool:
-    """Does the sentence read as a checkable statement (whether or not the ledger has it)?"""
+def _claim_like(sentence: str, subject: re.Pattern[str] | None = None, terms: re.Pattern[str] | None = None) -> bool:
+    """Does the sentence read as a checkable statement (whether or not the ledger has it)?
+
+    ``terms`` matches the data's own health words (harm names, condition labels).
+    """
     words = tokens(sentence)
     if len(words) < 3 or sentence.rstrip().endswith("?") or _CALL_TO_ACTION.match(sentence) or _META.search(sentence):
         return False
-    if _CLAIM_CUES.search(sentence):
+    if _CLAIM_CUES.search(sentence) or (terms is not None and terms.search(sentence)):
         return True
     # A declarative sentence whose subject is the product ("X reverses diabetes.") claims something about it.
     return bool(subject and subject.match(sentence.strip()) and len(words) >= 3)
@@ -580,7 +613,7 @@ class Result:
 
 def judge(matcher: Matcher, sentence: str, scores: np.ndarray, k: int = MAX_MATCHES) -> tuple[bool, tuple[Match, ...]]:
     """Check-worthiness and the best ``k`` matches of one sentence from its claim scores."""
-    claim_like = _claim_like(sentence, matcher._subject)
+    claim_like = _claim_like(sentence, matcher._subject, matcher._terms)
     if not len(scores):
         return claim_like, ()
     order = np.argsort(-scores, kind="stable")[:k]

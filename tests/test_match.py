@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 import yaml
 from streamlit.testing.v1 import AppTest
@@ -34,7 +35,7 @@ def embedder():
 @pytest.fixture(scope="module")
 def mini_matcher(embedder):
     ds = load_dataset(MINI)
-    return M.Matcher.build(ds["claims"].to_dict("records"), embedder=embedder, subject=ds.meta["subject"])
+    return M.build_matcher(ds, embedder)
 
 
 def fixture_verdicts() -> dict[str, str | None]:
@@ -151,6 +152,17 @@ def test_without_the_embedding_model_the_lexical_score_still_matches():
     assert r.matches[0].claim == "K1" and r.matches[0].same_claim
 
 
+def test_the_datas_own_health_words_mark_a_checkable_statement():
+    terms = M.health_terms(
+        ["Dizziness / lightheadedness", "Liver injury (cholestatic / mixed hepatitis)"], ["General / unspecified", "Anxiety and depression"]
+    )
+    assert terms == ["dizziness", "lightheadedness", "liver injury", "cholestatic", "mixed hepatitis", "anxiety", "depression"]
+    plain = M.Matcher.build([], subject="glowroot")
+    aware = M.Matcher.build([], subject="glowroot", terms=terms)
+    sentence = "Some people notice mild dizziness afterwards."
+    assert not M.judge(plain, sentence, np.zeros(0))[0] and M.judge(aware, sentence, np.zeros(0))[0]
+
+
 def test_an_empty_ledger_matches_nothing_but_still_judges_sentences():
     m = M.Matcher.build([], embedder=None, subject="glowroot")
     (r,) = M.match_text(m, "Glowroot relieves joint pain.")
@@ -205,7 +217,7 @@ def test_held_out_paraphrases_meet_the_targets(embedder):
     from match import evaluate, load_devset
 
     ds = load_dataset(REAL)
-    m = M.Matcher.build(ds["claims"].to_dict("records"), embedder=embedder, subject=ds.meta["subject"])
+    m = M.build_matcher(ds, embedder)
     r = evaluate(m, load_devset(DEVSET)["test"])
     assert r["top1"] >= 0.9 and r["top3"] >= 0.97
     # same_claim on held-out sentences: never on a sentence with no claim or a claim the ledger lacks;

@@ -128,9 +128,9 @@ def _embedder():
 
 @st.cache_resource(max_entries=4, show_spinner="Indexing the ledger's claims…")
 def _matcher(fingerprint: str, _v: Views):
-    from claimcheck.match import Matcher
+    from claimcheck.match import build_matcher
 
-    return Matcher.build(_v.ds["claims"].to_dict("records"), embedder=_embedder(), subject=_v.ds.meta["subject"])
+    return build_matcher(_v.ds, _embedder())
 
 
 def matcher(v: Views):
