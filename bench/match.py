@@ -201,7 +201,7 @@ def article_of(words: int, ds) -> str:
     return "\n\n".join(out)
 
 
-def server_figures(words: int = 2000, rounds: int = 3) -> int:
+def server_figures(words: int = 2000, rounds: int = 5) -> int:
     """The Check an article page in a real Streamlit server driven by Chromium: the server's memory
     before and after matching, and the time from submitting a 2,000-word article to its results on screen."""
     import os

@@ -100,11 +100,13 @@ with right:
                 f"- [{md(cid)}](Claims?claim={cid}) {L.VERDICT_ICON.get(verdict_of(cid), '')} **{md(verdict_of(cid))}**: "
                 f"{md(claims.loc[cid, 'statement']) if cid in claims.index else ''}"
             )
+        # The card is drawn only on request: it is the costliest part of a rerun after each new text.
         pick = st.selectbox(
-            "Open a claim found in this text", found, key="check.claim",
+            "Open a claim's card here", found, key="check.claim", index=None, placeholder="Choose a claim found in this text",
             format_func=lambda c: f"{c} · {str(claims.loc[c, 'statement'])[:70] if c in claims.index else ''}",
         )  # fmt: skip
-        claim_card(v, pick)
+        if pick:
+            claim_card(v, pick)
     else:
         st.caption("No sentence was judged to make a claim that is in the ledger.")
     st.caption(f"Matching: {md(m.method)}. It can miss a claim worded very differently, and it marks a match only when it is confident.")

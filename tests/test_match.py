@@ -338,9 +338,13 @@ def test_page_on_the_real_data_opens_the_matched_claims_card(monkeypatch):
     at = open_check_page(monkeypatch, REAL)
     at.text_area(key="check.text").input("Kratom is a strong natural painkiller for everyone.").run()
     assert not at.exception
-    ids = yaml.safe_load((REAL / "claims.yaml").read_text(encoding="utf-8"))
-    verdict = next(c["verdict"] for c in ids if c["id"] == at.selectbox(key="check.claim").value)
+    pick = at.selectbox(key="check.claim")
+    assert pick.value is None and not any(h.value.startswith("####") for h in at.markdown), "no card until one is chosen"
+    pick.set_value(pick.options[0].split(" · ")[0]).run()
+    claim_id = at.selectbox(key="check.claim").value
+    verdict = next(c["verdict"] for c in yaml.safe_load((REAL / "claims.yaml").read_text(encoding="utf-8")) if c["id"] == claim_id)
     assert verdict.replace("_", " ").capitalize() in highlighted(at)
+    assert any(claim_id in h.value for h in at.get("markdown") if h.value.startswith("####")), "the claim's card is open"
 
 
 def test_the_page_builds_the_matcher_once_per_data_version(mini, monkeypatch):
