@@ -122,6 +122,12 @@ CLAIM_TYPES = ("efficacy", "safety", "mechanism", "dosage", "regulatory", "tradi
 ASSERTIVENESS = ("hedged", "qualified", "confident", "absolute")
 VERDICTS = ("supported", "partly_supported", "insufficient", "not_supported", "contradicted")
 CERTAINTY = ("high", "moderate", "low", "very_low", "none")
+# GRADE-style certainty describes a body of human evidence about a health effect. Claims
+# about law and regulation, history and tradition, or what a study or statistic reports
+# are not graded on it: they show what they rest on (`basis`) instead.
+GRADED_CLAIM_TYPES = ("efficacy", "safety", "mechanism", "dosage")
+UNGRADED_CLAIM_TYPES = ("regulatory", "tradition", "study")
+BASIS = ("official_text", "agency_page", "study_record", "secondary_report", "none_found")
 REASON_TAGS = (
     "animal_or_cell_as_human",
     "overstates_certainty",
@@ -146,6 +152,9 @@ DESIGNS = (
     "traditional",
 )
 POPULATION_KINDS = ("humans", "animals", "cells", "products", "none")
+# Only a study with published results counts as evidence for or against a claim; a
+# registered, ongoing or finished-but-unreported study is listed, never counted.
+STUDY_STATUS = ("published", "completed_without_results", "ongoing", "registered")
 VERIFICATION = ("primary_record", "secondary_only")
 DIRECTIONS = ("supports", "partly_supports", "contradicts", "no_bearing")
 SEVERITY = ("mild", "moderate", "serious", "life_threatening")
@@ -288,7 +297,20 @@ TABLES: tuple[Table, ...] = (
                 min_items=1,
             ),
             Field("verdict", STRING, "How the claim stands against the evidence; empty while not yet assessed.", enum=VERDICTS),
-            Field("certainty", STRING, "GRADE-style certainty of the human evidence.", enum=CERTAINTY),
+            Field(
+                "certainty",
+                STRING,
+                "GRADE-style certainty of the human evidence, for health claims (efficacy, safety, mechanism, dosage) only; "
+                "required once such a claim has a verdict, and left empty for regulatory, tradition and study claims.",
+                enum=CERTAINTY,
+            ),
+            Field(
+                "basis",
+                STRING,
+                "What a regulatory, tradition or study claim rests on (official text, an agency's own page, the study's own "
+                "record, a secondary report, or nothing found); required once such a claim has a verdict, empty for health claims.",
+                enum=BASIS,
+            ),
             Field("reasons", ENUM_LIST, "Reason tags behind the verdict.", enum=REASON_TAGS),
             Field("rationale", TEXT, "Why the verdict, in plain words."),
             Field("searched", TEXT, "Where no evidence was found: what was searched, where and when."),
@@ -314,6 +336,14 @@ TABLES: tuple[Table, ...] = (
             Field("nct", STRING, "ClinicalTrials.gov id, only if seen."),
             Field("urls", URL_LIST, "Pages where the record was seen.", required=True, min_items=1),
             Field("design", STRING, "Rung on the study-design ladder.", required=True, enum=DESIGNS),
+            Field(
+                "status",
+                STRING,
+                "published: results are public (paper, report, agency page); completed_without_results, ongoing or "
+                "registered: listed for context, never counted as evidence (links to it must be no_bearing).",
+                required=True,
+                enum=STUDY_STATUS,
+            ),
             Field("population_kind", STRING, "Who or what was studied.", required=True, enum=POPULATION_KINDS),
             Field("n", INTEGER, "Number of humans studied, when humans were studied and the number was seen."),
             Field("population", TEXT, "The population in words (who, where, how many)."),

@@ -20,6 +20,7 @@ from urllib.parse import urlparse
 from . import schema as S
 from .codes import check_code
 from .load import Problem, RawTable, read_all, read_article_text
+from .rules import apply_rules
 
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -245,6 +246,7 @@ class _Checker:
         self._references_and_items()
         self._jurisdictions()
         self._periods()
+        apply_rules(self.records)
         problems: list[Problem] = []
         file_problems = {name: list(rt.problems) for name, rt in self.raw.items()}
         for name, rt in self.raw.items():
