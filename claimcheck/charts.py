@@ -236,7 +236,11 @@ def mentioned_vs_reported(
             )
         )  # fmt: skip
     fig.update_yaxes(autorange="reversed", title=None, type="category", categoryorder="array", categoryarray=row_label)
-    fig.update_xaxes(title="Article", side="top", type="category", categoryorder="array", categoryarray=art_ids)
+    # Each column names its article, not only its id (A0 means nothing to a reader).
+    fig.update_xaxes(
+        title="Article", side="top", type="category", categoryorder="array", categoryarray=art_ids,
+        tickmode="array", tickvals=art_ids, ticktext=[f"{a}<br>{_wrap(art_label.get(a, a), 16)}" for a in art_ids],
+    )  # fmt: skip
     fig.update_layout(legend=dict(orientation="h", y=-0.02, x=0))
     return _base(fig, title, height=max(300, 30 * len(mentions) + 180))
 

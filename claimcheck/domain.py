@@ -387,6 +387,12 @@ def provenance_table(legality: pd.DataFrame, today: dt.date, stale_days: int = S
         for c, a in zip(table["confidence"], table["Checked (days ago)"])
     ]
     table["Source"] = table["source_urls"].apply(lambda u: u[0] if u else None)
+    # Codes become the words a reader knows; the stored values stay in the data download.
+    table["level"] = table["level"].map(lambda x: L.label(L.LEVEL, x))
+    table["scope"] = table["scope"].map(lambda x: L.label(L.SCOPE, x))
+    table["confidence"] = [
+        f"{L.label(L.CONFIDENCE, c)} · {L.label(L.LEGAL_VERIFICATION, v)}" for c, v in zip(table["confidence"], table["verification"])
+    ]
     columns = [
         "code",
         "name",
@@ -573,6 +579,21 @@ def evidence_matrix(links: pd.DataFrame, topics: pd.DataFrame) -> pd.DataFrame:
                     {"topic": t, "topic_label": labels.get(t, t), "design": d, "direction": r["direction"], "studies": int(r["studies"])}
                 )
     return pd.DataFrame(rows, columns=["topic", "topic_label", "design", "direction", "studies"])
+
+
+def cell_studies_for_display(found: pd.DataFrame) -> pd.DataFrame:
+    """The studies of an evidence-map cell with readable headers and labels instead of stored codes."""
+    return pd.DataFrame(
+        {
+            "Study": found["study_id"],
+            "Year": found["year"],
+            "Title": found["title"],
+            "Bears on claims": found["claims"],
+            "How": found["directions"].map(lambda s: ", ".join(L.label(L.DIRECTION, d) for d in s.split(", "))),
+            "Verified": found["verification"].map(lambda x: L.label(L.VERIFICATION, x)),
+            "Link": found["link"],
+        }
+    )
 
 
 def cell_studies(links: pd.DataFrame, topic: str, design: str) -> pd.DataFrame:

@@ -230,6 +230,19 @@ CONFIDENCE = {"high": "High", "medium": "Medium", "low": "Low ⚠"}
 LEGAL_VERIFICATION = {"primary": "official text seen", "secondary": "⚠ seen only on a secondary page", "unverified": "⚠ unverified"}
 LEVEL = {"country": "Country", "federal": "Federal", "state": "State", "local": "City or county"}
 
+# Headers of the full legal table on the Legality page.
+LEGAL_TABLE_COLUMNS = {
+    "code": "Code",
+    "name": "Place",
+    "level": "Level",
+    "scope": "What is covered",
+    "start": "From",
+    "end": "Until",
+    "instrument": "Law or notice",
+    "confidence": "Confidence · verification",
+    "disagreement": "Where sources disagree",
+}
+
 PUBLISHER = {"vendor": "Vendor", "affiliate": "Affiliate", "content_site": "Content site", "unknown": "Not stated"}
 
 # Query-string names of the shared filters, and the table column each filters.

@@ -66,8 +66,8 @@ elif view == "map":
         if found.empty:
             st.info("No study of this design was found for this topic: this cell is a gap in the evidence.")
         else:
-            st.dataframe(found, hide_index=True, width="stretch", key="evidence.cell",
-                         column_config={"link": st.column_config.LinkColumn("Link", display_text="open ↗")})  # fmt: skip
+            st.dataframe(D.cell_studies_for_display(found), hide_index=True, width="stretch", key="evidence.cell",
+                         column_config={"Link": st.column_config.LinkColumn("Link", display_text="open ↗")})  # fmt: skip
     else:
         st.caption("Select a mark (or a grey gap) to list the studies in that cell.")
 

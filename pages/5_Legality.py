@@ -78,7 +78,7 @@ elif which == "us":
         "they are listed when you hover the star, and in Show: Every entry.",
     )  # fmt: skip
 elif which == "table":
-    show = D.provenance_table(legality, today, STALE_DAYS)
+    show = D.provenance_table(legality, today, STALE_DAYS).rename(columns=L.LEGAL_TABLE_COLUMNS)
     st.markdown(f"**{len(show)} entries**, every period of every place, whatever the year chosen above.")
     show_table(show, "legality.table", column_config={"Source": st.column_config.LinkColumn("Source", display_text="open ↗")})
     st.download_button(
