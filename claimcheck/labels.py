@@ -50,7 +50,9 @@ VERDICT_ICON = {
 }
 
 VERDICT_DEFINITION = {
-    "supported": "Good evidence in the right population backs the claim as worded.",
+    "supported": "The evidence backs the claim as worded. For a claim about an effect in people that means evidence in the right "
+    "population; a claim that a harm occurs, or that reports what a study or document says, is supported when the source shows "
+    "exactly that (see the decision rules), so check its certainty or basis too.",
     "partly_supported": "Some of the claim holds, but it goes further than the evidence (another population, a narrower finding, a weaker effect).",
     "insufficient": "Too little evidence to judge either way; often only animal or cell data, or nothing at all.",
     "not_supported": "The evidence that exists does not back the claim, or the claim misstates it.",

@@ -5,6 +5,7 @@ import streamlit as st
 
 from claimcheck import claimreview as CR
 from claimcheck import labels as L
+from claimcheck import texts as TEXTS
 from claimcheck.domain import SCORECARD_ITEMS
 from claimcheck.schema import TABLES
 from ui.data import downloads
@@ -74,6 +75,18 @@ st.caption(
     "GRADE levels paraphrased from Balshem et al., GRADE guidelines 3: rating the quality of evidence, J Clin Epidemiol 2011;64(4):401-406 "
     "(definitions as tabulated at http://www.biomedcentral.com/1741-7015/10/33/table/T1)."
 )
+st.markdown("**Which claims get a certainty, and what the others show instead.** " + L.CERTAINTY_SCOPE_NOTE)
+scale_table([(L.BASIS[k], L.BASIS_DEFINITION[k]) for k in L.BASIS], "Rests on")
+st.markdown(
+    "**Study status.** Only a study whose results are public counts as evidence. A study that is registered, still running, "
+    "or finished without published results is listed on the Evidence page with its status, never counted on the ladder or the "
+    "evidence map, and linked to a claim only as having no bearing."
+)
+scale_table([(L.STUDY_STATUS[k], L.STUDY_STATUS_DEFINITION[k]) for k in L.STUDY_STATUS], "Status")
+with st.expander("Decision rules a second reader can apply the same way"):
+    st.markdown(TEXTS.verdict_rules())
+with st.expander("How these scales relate to GRADE, Oxford CEBM, Natural Medicines-style ratings and letter grades"):
+    st.markdown(TEXTS.scale_crosswalk())
 st.markdown(
     "**Reason tags:** " + "; ".join(L.REASON.values()) + ".\n\n"
     "**Study design ladder**, strongest human evidence first: " + "; ".join(L.DESIGN[k] for k in L.DESIGN_ORDER) + ". "
