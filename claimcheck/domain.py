@@ -613,5 +613,5 @@ def cell_studies(links: pd.DataFrame, topic: str, design: str) -> pd.DataFrame:
 def claim_ladder(ds: Dataset, claim_id: str) -> dict[str, int]:
     """How many linked studies sit on each rung of the design ladder for one claim."""
     ev = claim_evidence(ds, claim_id)
-    counts = ev["design"].value_counts()
+    counts = ev[ev["counted"]]["design"].value_counts()  # a study without published results is on no rung
     return {d: int(counts[d]) for d in L.DESIGN_ORDER if d in counts}

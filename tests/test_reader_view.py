@@ -346,3 +346,21 @@ def test_every_frequent_abbreviation_is_in_the_glossary():
     terms = " ".join(r["term"] for r in _csv("glossary.csv"))
     missing = sorted(t for t in frequent if not re.search(rf"(?<![A-Za-z0-9]){re.escape(t)}(?![A-Za-z0-9])", terms))
     assert missing == [], f"add these to data/glossary.csv: {missing}"
+
+
+def test_claim_card_ladder_counts_only_studies_with_results(raw):
+    # A claim linked to a registered or unreported trial: its card's ladder must not count that trial.
+    unpublished = {s["id"] for s in raw["studies"].values() if s["status"] != "published"}
+    claim_id = next(link["claim_id"] for link in raw["links"] if link["study_id"] in unpublished)
+    design_words = {"rct": "Randomised controlled trial", "systematic_review": "Systematic review / meta-analysis"}
+    at = _open("pages/1_Claims.py", query={"claim": claim_id})
+    ladder = next(t for t in _texts(at) if t.startswith("**Evidence ladder:**"))
+    for design, words in design_words.items():
+        n = sum(
+            1
+            for link in raw["links"]
+            if link["claim_id"] == claim_id
+            and raw["studies"][link["study_id"]]["design"] == design
+            and raw["studies"][link["study_id"]]["status"] == "published"
+        )
+        assert (f"{n} × {words}" in ladder) if n else (words not in ladder), ladder
