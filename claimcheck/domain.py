@@ -217,7 +217,7 @@ def studies_table(ds: Dataset) -> pd.DataFrame:
     studies["status_label"] = studies["status"].map(L.STUDY_STATUS)
     studies["counted"] = studies["status"] == "published"
     studies["identifiers"] = [identifier_links(r) for r in studies.to_dict("records")]
-    studies["identifiers_text"] = studies["identifiers"].apply(lambda ids: " · ".join(f"{k} {v}" for k, v, _ in ids))
+    studies["identifiers_text"] = studies["identifiers"].apply(lambda ids: " · ".join(identifier_text(k, v) for k, v, _ in ids))
     studies["link"] = [best_link(r) for r in studies.to_dict("records")]
     studies["population_text"] = [population_text(r) for r in studies.to_dict("records")]
     claims_of = ds["claim_studies"].groupby("study_id")["claim_id"].agg(tuple)
@@ -233,6 +233,11 @@ def identifier_links(study: Mapping) -> list[tuple[str, str, str]]:
         if isinstance(value, str) and value.strip():
             out.append((kind, value.strip(), template.format(quote(value.strip(), safe="/:._-()"))))
     return out
+
+
+def identifier_text(kind: str, value: str) -> str:
+    """An identifier as a reader cites it: "DOI 10.1/x", "PubMed 123", "PMC7053747" (no "PMC PMC…")."""
+    return value if value.upper().startswith(kind.upper()) else f"{kind} {value}"
 
 
 def best_link(study: Mapping) -> str | None:
@@ -286,7 +291,11 @@ def claim_evidence(ds: Dataset, claim_id: str) -> pd.DataFrame:
     out = links.merge(studies_table(ds), left_on="study_id", right_on="id", how="left")
     out["direction_label"] = [L.DIRECTION.get(d, d) if counted else L.NOT_COUNTED for d, counted in zip(out["direction"], out["counted"])]
     order = {d: i for i, d in enumerate(L.DESIGN_ORDER)}
-    return out.sort_values("design", key=lambda s: s.map(order)).reset_index(drop=True)
+    # Studies that count come first, strongest design first; those without published results last.
+    out["_rank"] = [
+        order.get(d, len(order)) + (0 if c is True else len(order) + 1) for d, c in zip(out["design"], out["counted"].map(truth))
+    ]
+    return out.sort_values("_rank", kind="stable").drop(columns="_rank").reset_index(drop=True)
 
 
 # --- harms ------------------------------------------------------------------------

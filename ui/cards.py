@@ -82,7 +82,7 @@ def claim_card(v: Views, claim_id: str) -> None:
 
 def study_line(s: dict) -> str:
     """One study linked to a claim, as a Markdown list item: how it bears, what it is, every identifier as a link."""
-    ids = " · ".join(link(f"{kind} {value}", url) for kind, value, url in s["identifiers"])
+    ids = " · ".join(link(D.identifier_text(kind, value), url) for kind, value, url in s["identifiers"])
     pages = " · ".join(link(f"page {i}", u) for i, u in enumerate(s["urls"] or [], 1))
     status = "" if s["counted"] else f" · **{md(s['status_label'])}: not counted as evidence**"
     secondary = "" if s["verification"] == "primary_record" else " · ⚠ seen only on a secondary page"
@@ -94,6 +94,7 @@ def study_line(s: dict) -> str:
 
 
 STUDY_COLUMNS = {
+    "Status": st.column_config.TextColumn("Status", width="medium"),
     "Link": st.column_config.LinkColumn(
         "Link", display_text="open ↗", help="The study's canonical page (DOI, PubMed, PMC or registry) when it has an identifier"
     ),
