@@ -252,6 +252,7 @@ class _Checker:
             for rec in self.records[name]:
                 problems.extend(rec.problems)
         problems.extend(self.article_file_problems)
+        problems.extend(confidence_problems(self.records.get("legality", [])))
         return ValidationResult(problems, self.records, self.article_texts, file_problems)
 
     # -- table-level rules ------------------------------------------------------
@@ -396,6 +397,26 @@ class _Checker:
                                 f"period overlaps row {r1.label!r} (line {r1.line}) for the same {'/'.join(key_fields)} {'/'.join(map(str, key))}",
                             )
                         )
+
+
+def confidence_problems(records: list[Record]) -> list[Problem]:
+    """Legal rows whose confidence label contradicts the rule in :mod:`claimcheck.confidence`.
+
+    Reported with the other problems but not attached to the row: a label to fix does not
+    take the status off the map.
+    """
+    from .confidence import expected_confidence, why
+
+    found = []
+    for rec in records:
+        v = rec.values
+        if rec.problems or v.get("confidence") is None:
+            continue
+        want = expected_confidence(v.get("verification"), v.get("source_urls"), v.get("disagreement"))
+        if v["confidence"] != want:
+            hint = f"the rule gives {want!r} ({why(v.get('verification'), v.get('source_urls'), v.get('disagreement'))}); set confidence: {want}"
+            found.append(Problem(S.table("legality").file, rec.line, rec.label, "confidence", f"{v['confidence']!r} contradicts the confidence rule: {hint}"))
+    return found
 
 
 def validate(directory: Path) -> ValidationResult:

@@ -1,0 +1,47 @@
+"""The rule that gives a legal row its confidence label, so the label follows the evidence.
+
+- **high**: the official text was seen (``verification: primary``) and no source disagrees;
+- **medium**: the official text was seen but a source disagrees, or only secondary pages were
+  seen and at least two of them, on different sites, agree (no disagreement recorded);
+- **low**: a single secondary site, secondary pages that disagree, or nothing verified.
+
+"Different sites" is judged from the URLs' host names (``www.`` ignored); whether two sites are
+truly independent is the curator's call, recorded in the note.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from urllib.parse import urlparse
+
+RULE = (
+    "high = official text seen (verification primary) and no disagreement; "
+    "medium = official text seen with a disagreement, or two or more secondary sites agreeing; "
+    "low = one secondary site, secondary sources that disagree, or unverified"
+)
+
+
+def _sites(urls: Iterable[str]) -> set[str]:
+    hosts = set()
+    for url in urls or ():
+        host = urlparse(str(url)).netloc.lower()
+        hosts.add(host[4:] if host.startswith("www.") else host)
+    return {h for h in hosts if h}
+
+
+def expected_confidence(verification: str | None, source_urls: Iterable[str] | None, disagreement: str | None) -> str:
+    """The confidence label the rule gives a legal row."""
+    disagrees = bool(disagreement and str(disagreement).strip())
+    if verification == "primary":
+        return "medium" if disagrees else "high"
+    if verification == "secondary" and not disagrees and len(_sites(source_urls or ())) >= 2:
+        return "medium"
+    return "low"
+
+
+def why(verification: str | None, source_urls: Iterable[str] | None, disagreement: str | None) -> str:
+    """The facts the rule used, in words, for the validator's hint."""
+    n = len(_sites(source_urls or ()))
+    parts = [f"verification {verification or 'missing'}", f"{n} source site{'s' if n != 1 else ''}"]
+    parts.append("a disagreement recorded" if disagreement and str(disagreement).strip() else "no disagreement")
+    return ", ".join(parts)
