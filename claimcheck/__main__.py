@@ -67,7 +67,10 @@ def _stale(directory, days: int | None, report_only: bool, today: dt.date) -> in
         print(row)
     limits = ", ".join(f"{name} {days if days is not None else n}" for name, n in MAX_AGE_DAYS.items())
     if late:
-        print(f"{len(late)} row{'s' if len(late) != 1 else ''} overdue for a re-check in {directory} (limits in days: {limits})", file=sys.stderr)
+        print(
+            f"{len(late)} row{'s' if len(late) != 1 else ''} overdue for a re-check in {directory} (limits in days: {limits})",
+            file=sys.stderr,
+        )
         return 0 if report_only else 1
     print(f"{directory}: no row overdue for a re-check (limits in days: {limits})", file=sys.stderr)
     return 0

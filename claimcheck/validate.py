@@ -415,7 +415,15 @@ def confidence_problems(records: list[Record]) -> list[Problem]:
         want = expected_confidence(v.get("verification"), v.get("source_urls"), v.get("disagreement"))
         if v["confidence"] != want:
             hint = f"the rule gives {want!r} ({why(v.get('verification'), v.get('source_urls'), v.get('disagreement'))}); set confidence: {want}"
-            found.append(Problem(S.table("legality").file, rec.line, rec.label, "confidence", f"{v['confidence']!r} contradicts the confidence rule: {hint}"))
+            found.append(
+                Problem(
+                    S.table("legality").file,
+                    rec.line,
+                    rec.label,
+                    "confidence",
+                    f"{v['confidence']!r} contradicts the confidence rule: {hint}",
+                )
+            )
     return found
 
 
