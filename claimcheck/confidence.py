@@ -7,12 +7,18 @@
 
 "Different sites" is judged from the URLs' host names (``www.`` ignored); whether two sites are
 truly independent is the curator's call, recorded in the note.
+
+The rule was introduced with the December 2026 sweep: it binds every row checked on or after
+:data:`RULE_SINCE`. A label set earlier is re-derived when its row is next re-checked, which
+``python -m claimcheck stale`` schedules.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from urllib.parse import urlparse
+
+RULE_SINCE = "2026-12-01"
 
 RULE = (
     "high = official text seen (verification primary) and no disagreement; "
@@ -37,6 +43,11 @@ def expected_confidence(verification: str | None, source_urls: Iterable[str] | N
     if verification == "secondary" and not disagrees and len(_sites(source_urls or ())) >= 2:
         return "medium"
     return "low"
+
+
+def bound_by_rule(last_checked: str | None) -> bool:
+    """Whether a row checked on this date (ISO) must carry the rule's label."""
+    return bool(last_checked) and str(last_checked) >= RULE_SINCE
 
 
 def why(verification: str | None, source_urls: Iterable[str] | None, disagreement: str | None) -> str:
