@@ -66,13 +66,18 @@ class Overdue:
             what = "never checked (no last_checked)"
         else:
             what = f"checked {self.last_checked}, {self.age_days} days ago (limit {self.limit} days)"
-        return f"{where}: {self.record}: last_checked: {ROW_KIND.get(self.table, 'row')} {what}; re-read its source and update last_checked"
+        todo = "review the verdict against its studies" if self.table == "claims" else "re-read its source"
+        return f"{where}: {self.record}: last_checked: {ROW_KIND.get(self.table, 'row')} {what}; {todo} and update last_checked"
 
 
 def rows_to_check(table: str, rows: Iterable[Mapping]) -> list[Mapping]:
-    """The rows of a table whose freshness matters: current rows only for the legal table."""
+    """The rows whose freshness matters: legal rows in force, claims that carry a verdict, every other row."""
     rows = list(rows)
-    return [r for r in rows if is_current(r)] if table == "legality" else rows
+    if table == "legality":
+        return [r for r in rows if is_current(r)]
+    if table == "claims":
+        return [r for r in rows if r.get("verdict")]
+    return rows
 
 
 def overdue(
