@@ -3,7 +3,8 @@
 - **high**: the official text was seen (``verification: primary``) and no source disagrees;
 - **medium**: the official text was seen but a source disagrees, or only secondary pages were
   seen and at least two of them, on different sites, agree (no disagreement recorded);
-- **low**: a single secondary site, secondary pages that disagree, or nothing verified.
+- **low**: a single secondary site, secondary pages that disagree, nothing verified, or a status
+  recorded as ``unclear`` (the status itself could not be established).
 
 "Different sites" is judged from the URLs' host names (``www.`` ignored); whether two sites are
 truly independent is the curator's call, recorded in the note.
@@ -23,7 +24,7 @@ RULE_SINCE = "2026-12-01"
 RULE = (
     "high = official text seen (verification primary) and no disagreement; "
     "medium = official text seen with a disagreement, or two or more secondary sites agreeing; "
-    "low = one secondary site, secondary sources that disagree, or unverified"
+    "low = one secondary site, secondary sources that disagree, unverified, or status unclear"
 )
 
 
@@ -35,8 +36,12 @@ def _sites(urls: Iterable[str]) -> set[str]:
     return {h for h in hosts if h}
 
 
-def expected_confidence(verification: str | None, source_urls: Iterable[str] | None, disagreement: str | None) -> str:
+def expected_confidence(
+    verification: str | None, source_urls: Iterable[str] | None, disagreement: str | None, status: str | None = None
+) -> str:
     """The confidence label the rule gives a legal row."""
+    if status == "unclear":
+        return "low"
     disagrees = bool(disagreement and str(disagreement).strip())
     if verification == "primary":
         return "medium" if disagrees else "high"
@@ -50,9 +55,11 @@ def bound_by_rule(last_checked: str | None) -> bool:
     return bool(last_checked) and str(last_checked) >= RULE_SINCE
 
 
-def why(verification: str | None, source_urls: Iterable[str] | None, disagreement: str | None) -> str:
+def why(verification: str | None, source_urls: Iterable[str] | None, disagreement: str | None, status: str | None = None) -> str:
     """The facts the rule used, in words, for the validator's hint."""
     n = len(_sites(source_urls or ()))
     parts = [f"verification {verification or 'missing'}", f"{n} source site{'s' if n != 1 else ''}"]
+    if status == "unclear":
+        parts.append("status unclear")
     parts.append("a disagreement recorded" if disagreement and str(disagreement).strip() else "no disagreement")
     return ", ".join(parts)

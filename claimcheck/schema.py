@@ -437,7 +437,7 @@ TABLES: tuple[Table, ...] = (
                 STRING,
                 "How sure the status is, by rule (checked by the validator): high = official text seen (verification primary) "
                 "and no disagreement; medium = official text seen with a disagreement, or two or more secondary sites agreeing; "
-                "low = one secondary site, secondary sources that disagree, or unverified.",
+                "low = one secondary site, secondary sources that disagree, unverified, or status unclear.",
                 required=True,
                 enum=CONFIDENCE,
             ),

@@ -413,9 +413,10 @@ def confidence_problems(records: list[Record]) -> list[Problem]:
         v = rec.values
         if rec.problems or v.get("confidence") is None or not bound_by_rule(v.get("last_checked")):
             continue
-        want = expected_confidence(v.get("verification"), v.get("source_urls"), v.get("disagreement"))
+        facts = (v.get("verification"), v.get("source_urls"), v.get("disagreement"), v.get("status"))
+        want = expected_confidence(*facts)
         if v["confidence"] != want:
-            hint = f"the rule gives {want!r} ({why(v.get('verification'), v.get('source_urls'), v.get('disagreement'))}); set confidence: {want}"
+            hint = f"the rule gives {want!r} ({why(*facts)}); set confidence: {want}"
             found.append(
                 Problem(
                     S.table("legality").file,

@@ -91,7 +91,7 @@ st.markdown(
     "on every row: **high** when the official text (statute, bill page, agency notice, order or register) was seen and no "
     "source disagrees; **medium** when the official text was seen but a source disagrees, or when only secondary pages were "
     "seen and at least two of them, on different sites, agree; **low** for a single secondary site, secondary sources that "
-    "disagree, or a status that could not be verified. Every row shows when its source was last read; an entry in force "
+    "disagree, a status that could not be verified, or a status recorded as unclear. Every row shows when its source was last read; an entry in force "
     f"whose source was read more than {MAX_AGE_DAYS['legality']} days ago is marked ⏳ as overdue for a re-check."
 )
 
