@@ -15,6 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from . import labels as L
+from .freshness import MAX_AGE_DAYS, is_overdue
 
 FONT = dict(family="Source Sans Pro, Arial, sans-serif", size=15)
 EMPTY_NOTE = "Nothing matches the current filters."
@@ -359,6 +360,12 @@ def counts_by_year(series: pd.DataFrame, title: str = "How many exposures were r
     return _base(fig, title, height=420)
 
 
+def _checked_ago(last_checked: str, today: dt.date) -> str:
+    """' (N days ago)', with an overdue mark past the legal table's re-check limit."""
+    age = (today - dt.date.fromisoformat(last_checked)).days
+    return f" ({age} days ago{', ⏳ overdue for a re-check' if is_overdue(age, MAX_AGE_DAYS['legality']) else ''})"
+
+
 def legal_map(status: pd.DataFrame, region: str, title: str, local: pd.DataFrame | None = None, today=None) -> go.Figure:
     """Choropleth of legal status, with a status symbol at each jurisdiction so colour is not the only cue.
 
@@ -374,7 +381,7 @@ def legal_map(status: pd.DataFrame, region: str, title: str, local: pd.DataFrame
     df["hover"] = [
         f"<b>{n}</b><br>{s} (confidence: {L.CONFIDENCE[c]})<br>{_wrap(i if isinstance(i, str) else '', 50)}<br>"
         f"From {st if isinstance(st, str) else 'date not verified'}" + (f" to {en}" if isinstance(en, str) else "")
-        + f"<br>Source: {_wrap(u[0] if len(u) else 'none found', 60)}<br>Checked {lc}" + (f" ({(today - dt.date.fromisoformat(lc)).days} days ago)" if today else "")
+        + f"<br>Source: {_wrap(u[0] if len(u) else 'none found', 60)}<br>Checked {lc}" + (_checked_ago(lc, today) if today else "")
         for n, s, c, i, st, en, lc, u in zip(
             df["name"], df["status_label"], df["confidence"], df["instrument"], df["start"], df["end"], df["last_checked"], df["source_urls"]
         )

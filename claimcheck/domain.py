@@ -16,6 +16,7 @@ import pandas as pd
 from . import labels as L
 from . import schema as S
 from .dataset import Dataset
+from .freshness import MAX_AGE_DAYS, is_overdue
 from .validate import date_bounds
 
 REGIONS = ("world", "us")
@@ -374,12 +375,12 @@ def check_age_days(last_checked: pd.Series, today: dt.date) -> pd.Series:
     return last_checked.apply(lambda d: (today - dt.date.fromisoformat(d)).days if isinstance(d, str) else None)
 
 
-STALE_DAYS = 365  # a legal entry whose source was last read longer ago than this is flagged
+STALE_DAYS = MAX_AGE_DAYS["legality"]  # a legal entry whose source was last read longer ago than this is flagged
 
 
 def is_stale(age_days, stale_days: int = STALE_DAYS) -> bool:
-    """Whether a check this many days old (None: unknown) is flagged as stale."""
-    return (age_days or 0) > stale_days
+    """Whether a check this many days old (None: unknown) is flagged as stale (the rule of ``freshness``)."""
+    return is_overdue(age_days, stale_days)
 
 
 def provenance_table(legality: pd.DataFrame, today: dt.date, stale_days: int = STALE_DAYS) -> pd.DataFrame:

@@ -19,6 +19,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
+from .freshness import MAX_AGE_DAYS
+
 # --- field types -------------------------------------------------------------
 STRING = "string"  # one line of text
 TEXT = "text"  # long text, may span lines
@@ -316,7 +318,11 @@ TABLES: tuple[Table, ...] = (
             Field("searched", TEXT, "Where no evidence was found: what was searched, where and when."),
             Field("would_change", TEXT, "What evidence would change the verdict."),
             Field("harms", STRING_LIST, "Ids of harms that bear on a safety claim.", ref="harms"),
-            Field("last_checked", DATE, "When the verdict was last reviewed."),
+            Field(
+                "last_checked",
+                DATE,
+                f"When the verdict was last reviewed; overdue after {MAX_AGE_DAYS['claims']} days (python -m claimcheck stale).",
+            ),
         ),
     ),
     Table(
@@ -351,7 +357,12 @@ TABLES: tuple[Table, ...] = (
             Field("funding", TEXT, "Funding or conflicts of interest, where known."),
             Field("verification", STRING, "Seen on the primary record, or only on a secondary page.", required=True, enum=VERIFICATION),
             Field("verification_note", TEXT, "What was and was not seen."),
-            Field("last_checked", DATE, "When the record was last checked.", required=True),
+            Field(
+                "last_checked",
+                DATE,
+                f"When the record was last checked; overdue after {MAX_AGE_DAYS['studies']} days (python -m claimcheck stale).",
+                required=True,
+            ),
         ),
     ),
     Table(
@@ -408,7 +419,12 @@ TABLES: tuple[Table, ...] = (
             Field("source_url", URL, "Page where the figure was seen.", required=True),
             Field("verification", STRING, "Seen on the primary record, or only on a secondary page.", required=True, enum=VERIFICATION),
             Field("note", TEXT, "Caveats a reader needs."),
-            Field("last_checked", DATE, "When the source was last read.", required=True),
+            Field(
+                "last_checked",
+                DATE,
+                f"When the source was last read; overdue after {MAX_AGE_DAYS['harm_figures']} days (python -m claimcheck stale).",
+                required=True,
+            ),
         ),
     ),
     Table(
@@ -440,8 +456,21 @@ TABLES: tuple[Table, ...] = (
             Field("end", PARTIAL_DATE, "When a later rule replaced it; empty while in force."),
             Field("instrument", TEXT, "The law, rule or notice."),
             Field("source_urls", URL_LIST, "Pages where the status was seen."),
-            Field("last_checked", DATE, "When the source was last read.", required=True),
-            Field("confidence", STRING, "How sure the status is.", required=True, enum=CONFIDENCE),
+            Field(
+                "last_checked",
+                DATE,
+                f"When the source was last read; a row in force is overdue after {MAX_AGE_DAYS['legality']} days (python -m claimcheck stale).",
+                required=True,
+            ),
+            Field(
+                "confidence",
+                STRING,
+                "How sure the status is, by rule (checked by the validator): high = official text seen (verification primary) "
+                "and no disagreement; medium = official text seen with a disagreement, or two or more secondary sites agreeing; "
+                "low = one secondary site, secondary sources that disagree, unverified, or status unclear.",
+                required=True,
+                enum=CONFIDENCE,
+            ),
             Field("verification", STRING, "Official text seen, secondary page, or unverified.", required=True, enum=LEGAL_VERIFICATION),
             Field("note", TEXT, "What the rule covers, in plain words."),
             Field("disagreement", TEXT, "Where sources disagree, what each says."),

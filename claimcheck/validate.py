@@ -254,6 +254,7 @@ class _Checker:
             for rec in self.records[name]:
                 problems.extend(rec.problems)
         problems.extend(self.article_file_problems)
+        problems.extend(confidence_problems(self.records.get("legality", [])))
         return ValidationResult(problems, self.records, self.article_texts, file_problems)
 
     # -- table-level rules ------------------------------------------------------
@@ -398,6 +399,36 @@ class _Checker:
                                 f"period overlaps row {r1.label!r} (line {r1.line}) for the same {'/'.join(key_fields)} {'/'.join(map(str, key))}",
                             )
                         )
+
+
+def confidence_problems(records: list[Record]) -> list[Problem]:
+    """Legal rows whose confidence label contradicts the rule in :mod:`claimcheck.confidence`.
+
+    Reported with the other problems but not attached to the row: a label to fix does not
+    take the status off the map. Rows last checked before the rule existed are left to their
+    next re-check (see ``confidence.RULE_SINCE``).
+    """
+    from .confidence import bound_by_rule, expected_confidence, why
+
+    found = []
+    for rec in records:
+        v = rec.values
+        if rec.problems or v.get("confidence") is None or not bound_by_rule(v.get("last_checked")):
+            continue
+        facts = (v.get("verification"), v.get("source_urls"), v.get("disagreement"), v.get("status"))
+        want = expected_confidence(*facts)
+        if v["confidence"] != want:
+            hint = f"the rule gives {want!r} ({why(*facts)}); set confidence: {want}"
+            found.append(
+                Problem(
+                    S.table("legality").file,
+                    rec.line,
+                    rec.label,
+                    "confidence",
+                    f"{v['confidence']!r} contradicts the confidence rule: {hint}",
+                )
+            )
+    return found
 
 
 def validate(directory: Path) -> ValidationResult:

@@ -6,6 +6,7 @@ import streamlit as st
 
 from claimcheck import charts as C
 from claimcheck import domain as D
+from claimcheck import freshness as F
 from claimcheck import labels as L
 from ui.cards import legal_history
 from ui.data import cached_figure
@@ -26,6 +27,13 @@ if legality.empty:
     st.info("There is no legal data yet.")
     st.stop()
 today = dt.date.today()
+sweep = F.legal_sweep(legality.to_dict("records"), today, STALE_DAYS)
+if sweep.latest:
+    swept = dt.date.fromisoformat(sweep.latest)
+    st.caption(
+        f"Table last swept: **{swept.day} {swept:%b %Y}** (the latest check of an entry in force) · "
+        f"**{sweep.overdue} of {sweep.current}** entries in force are overdue for a re-check (read more than {sweep.limit} days ago, marked ⏳)."
+    )
 first, last = D.legal_years(legality)
 years = list(range(first, max(last, today.year) + 1))
 year_param = url_param("year", [str(y) for y in years])

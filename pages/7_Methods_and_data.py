@@ -7,6 +7,7 @@ from claimcheck import claimreview as CR
 from claimcheck import labels as L
 from claimcheck import texts as TEXTS
 from claimcheck.domain import SCORECARD_ITEMS
+from claimcheck.freshness import MAX_AGE_DAYS
 from claimcheck.schema import TABLES
 from ui.data import downloads
 from ui.frame import NOTICE, md, page_setup
@@ -99,9 +100,12 @@ st.header("How legal statuses were assigned")
 scale_table([(L.LEGAL_STATUS[k], d) for k, d in L.LEGAL_STATUS_DEFINITION.items()], "Status")
 st.markdown(
     "Each row covers one jurisdiction, one scope (the leaf and all its alkaloids, or concentrated and semi-synthetic 7-OH "
-    "products only) and one period; a later law starts a new row. Confidence is **high** for an official text or several "
-    "independent reliable sources, **medium** for a good secondary source, **low** for a single vendor or blog page or "
-    "conflicting sources. Every row shows when its source was last read; entries older than a year are flagged."
+    "products only) and one period; a later law starts a new row. Confidence follows one rule, which the validator checks "
+    "on every row: **high** when the official text (statute, bill page, agency notice, order or register) was seen and no "
+    "source disagrees; **medium** when the official text was seen but a source disagrees, or when only secondary pages were "
+    "seen and at least two of them, on different sites, agree; **low** for a single secondary site, secondary sources that "
+    "disagree, a status that could not be verified, or a status recorded as unclear. Every row shows when its source was last read; an entry in force "
+    f"whose source was read more than {MAX_AGE_DAYS['legality']} days ago is marked ⏳ as overdue for a re-check."
 )
 
 st.header("The article scorecard")

@@ -234,7 +234,8 @@ def test_provenance_flags_low_confidence_and_stale_checks(mini_ds):
     table = D.provenance_table(mini_ds["legality"], dt.date(2026, 6, 1)).set_index("code")
     # R3 (Texas ban) was last checked 2020-01-01 and has low confidence
     texas_ban = table[table["Status"] == "Banned"].loc["TX"]
-    assert "low confidence" in texas_ban["Flags"] and "older than 365 days" in texas_ban["Flags"]
+    # a legal status in force is overdue after 180 days (the documented limit)
+    assert "low confidence" in texas_ban["Flags"] and "older than 180 days" in texas_ban["Flags"]
     assert texas_ban["Checked (days ago)"] == (dt.date(2026, 6, 1) - dt.date(2020, 1, 1)).days
     assert table.loc["FRA", "Flags"] == ""  # high confidence, checked this year
     assert table.loc["FRA", "Source"] == "https://example.org/fr"
