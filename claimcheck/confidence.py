@@ -9,17 +9,14 @@
 "Different sites" is judged from the URLs' host names (``www.`` ignored); whether two sites are
 truly independent is the curator's call, recorded in the note.
 
-The rule was introduced with the December 2026 sweep: it binds every row checked on or after
-:data:`RULE_SINCE`. A label set earlier is re-derived when its row is next re-checked, which
-``python -m claimcheck stale`` schedules.
+The rule binds every row, current or closed: the validator reports any label that differs from
+what the rule gives, so the label always says what the row's own sources support.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from urllib.parse import urlparse
-
-RULE_SINCE = "2026-12-01"
 
 RULE = (
     "high = official text seen (verification primary) and no disagreement; "
@@ -48,11 +45,6 @@ def expected_confidence(
     if verification == "secondary" and not disagrees and len(_sites(source_urls or ())) >= 2:
         return "medium"
     return "low"
-
-
-def bound_by_rule(last_checked: str | None) -> bool:
-    """Whether a row checked on this date (ISO) must carry the rule's label."""
-    return bool(last_checked) and str(last_checked) >= RULE_SINCE
 
 
 def why(verification: str | None, source_urls: Iterable[str] | None, disagreement: str | None, status: str | None = None) -> str:

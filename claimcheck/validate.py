@@ -405,15 +405,14 @@ def confidence_problems(records: list[Record]) -> list[Problem]:
     """Legal rows whose confidence label contradicts the rule in :mod:`claimcheck.confidence`.
 
     Reported with the other problems but not attached to the row: a label to fix does not
-    take the status off the map. Rows last checked before the rule existed are left to their
-    next re-check (see ``confidence.RULE_SINCE``).
+    take the status off the map.
     """
-    from .confidence import bound_by_rule, expected_confidence, why
+    from .confidence import expected_confidence, why
 
     found = []
     for rec in records:
         v = rec.values
-        if rec.problems or v.get("confidence") is None or not bound_by_rule(v.get("last_checked")):
+        if rec.problems or v.get("confidence") is None:
             continue
         facts = (v.get("verification"), v.get("source_urls"), v.get("disagreement"), v.get("status"))
         want = expected_confidence(*facts)

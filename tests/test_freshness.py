@@ -91,8 +91,8 @@ def test_stale_on_a_missing_folder_or_negative_days_says_so(tmp_path, capsys):
 
 
 def test_a_confidence_that_contradicts_the_rule_is_reported_with_a_hint(mini):
-    # R2: one secondary site, checked after the rule was introduced, labelled high
-    edit(mini / "legality.csv", "https://example.org/tx,2026-01-01,medium,secondary", "https://example.org/tx,2026-12-02,high,secondary")
+    # R2: one secondary site, labelled high
+    edit(mini / "legality.csv", "https://example.org/tx,2026-01-01,low,secondary", "https://example.org/tx,2026-12-02,high,secondary")
     # R1: official text seen, no disagreement: high is right
     edit(mini / "legality.csv", "https://example.org/fr,2026-01-01,high,primary", "https://example.org/fr,2026-12-02,high,primary")
     result = validate(mini)
@@ -105,7 +105,7 @@ def test_a_confidence_that_contradicts_the_rule_is_reported_with_a_hint(mini):
 def test_two_agreeing_secondary_sites_make_medium_and_a_disagreement_lowers_it(mini):
     edit(
         mini / "legality.csv",
-        "https://example.org/tx,2026-01-01,medium,secondary,,",
+        "https://example.org/tx,2026-01-01,low,secondary,,",
         "https://example.org/tx ; https://another.example.net/tx,2026-12-02,medium,secondary,,",
     )
     assert not [p for p in validate(mini).problems if p.field == "confidence"]
