@@ -14,7 +14,10 @@ import pandas as pd
 
 from . import schema as S
 from .load import Problem
+from .safetext import is_icon
 from .validate import validate
+
+DEFAULT_ICON = "🔎"
 
 
 @dataclass(frozen=True)
@@ -45,7 +48,7 @@ class Dataset:
             "summary": record.get("summary") or "",
             "licence": record.get("licence") or "",
             "last_updated": record.get("last_updated") or "",
-            "icon": record.get("icon") or "🔎",
+            "icon": record.get("icon") if is_icon(record.get("icon")) else DEFAULT_ICON,
             "limitations": list(record.get("limitations") or []),
             "citation": record.get("citation") or "",
         }
@@ -79,7 +82,9 @@ def load_dataset(directory: Path) -> Dataset:
     for t in S.TABLES:
         recs = result.records.get(t.name, [])
         good = [r.values for r in recs if not r.problems]
-        bad = tuple(r.label for r in recs if r.problems)
+        # Records with problems, and rows that could not even be read as records (a CSV row with
+        # the wrong number of cells): every one is counted in the banner.
+        bad = tuple(r.label for r in recs if r.problems) + tuple(result.dropped.get(t.name, ()))
         tables[t.name] = _frame(t, good)
         if bad:
             set_aside[t.name] = bad
