@@ -2,7 +2,8 @@
 
 Prints every problem in the data folder, one per line, as
 ``file:line: record: field: message``; exits 0 when the data is clean, 1 when
-it is not, 2 when the folder does not exist.
+it is not, 2 when the folder does not exist (or the command line is wrong), and
+3 when the checker itself failed (an internal error: please report it).
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ import sys
 
 from .load import data_dir
 from .validate import validate
+
+INTERNAL_ERROR = 3  # distinct from 1 (problems found) and 2 (no such folder, wrong command line)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -29,7 +32,15 @@ def main(argv: list[str] | None = None) -> int:
     if not directory.is_dir():
         print(f"{directory}: not a folder", file=sys.stderr)
         return 2
-    result = validate(directory)
+    try:
+        result = validate(directory)
+    except Exception as exc:  # noqa: BLE001 - any failure of the checker itself is reported, never a traceback
+        print(
+            f"{directory}: internal error while checking the data ({type(exc).__name__}: {exc}); "
+            "this is a bug in the checker, not necessarily in the data: please report it",
+            file=sys.stderr,
+        )
+        return INTERNAL_ERROR
     for problem in result.problems:
         print(problem)
     n = len(result.problems)

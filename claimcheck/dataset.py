@@ -74,8 +74,18 @@ def _frame(table: S.Table, rows: list[dict]) -> pd.DataFrame:
 
 
 def load_dataset(directory: Path) -> Dataset:
-    """Validate ``directory`` and build one DataFrame per table from its valid rows."""
-    result = validate(directory)
+    """Validate ``directory`` and build one DataFrame per table from its valid rows.
+
+    Never raises: should the checker itself fail, every table is empty and the
+    one problem says so, so the pages still draw with their banner.
+    """
+    try:
+        result = validate(directory)
+    except Exception as exc:  # noqa: BLE001 - a bug in the checker must not take every page down
+        problem = Problem(
+            "(data folder)", None, "", "", f"internal error while checking the data ({type(exc).__name__}: {exc}); please report it"
+        )
+        return Dataset(directory, {t.name: empty_frame(t) for t in S.TABLES}, (problem,), {}, tuple(t.name for t in S.TABLES))
     tables: dict[str, pd.DataFrame] = {}
     set_aside: dict[str, tuple[str, ...]] = {}
     unreadable = []

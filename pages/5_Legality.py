@@ -7,6 +7,7 @@ import streamlit as st
 from claimcheck import charts as C
 from claimcheck import domain as D
 from claimcheck import labels as L
+from claimcheck.export import csv_bytes
 from ui.cards import legal_history
 from ui.data import cached_figure
 from ui.frame import chart, md, new_selection, page_setup, set_url_param, url_param, view_picker
@@ -81,9 +82,7 @@ elif which == "table":
     show = D.provenance_table(legality, today, STALE_DAYS)
     st.markdown(f"**{len(show)} entries**, every period of every place, whatever the year chosen above.")
     show_table(show, "legality.table", column_config={"Source": st.column_config.LinkColumn("Source", display_text="open ↗")})
-    st.download_button(
-        "Download the legal table (CSV)", show.to_csv(index=False).encode(), "legality.csv", "text/csv", key="legality.download"
-    )
+    st.download_button("Download the legal table (CSV)", csv_bytes(show), "legality.csv", "text/csv", key="legality.download")
 elif timeline.empty:
     st.info("There are no dated events in the timeline table yet.")
 else:
