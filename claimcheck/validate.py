@@ -24,8 +24,8 @@ from .load import DOCUMENT_FILES, Problem, RawTable, read_all, read_article_text
 from .safetext import LINE_BREAK, describe, hidden_characters, is_icon
 
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$")
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_PARTIAL = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
+_PARTIAL = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$", re.ASCII)
 _LIST_SPLIT = re.compile(r"\s*;\s+|\s+;\s*|;(?=https?://)")
 _QUOTE_CHARS = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
                               "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
@@ -74,8 +74,8 @@ def _blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip()) or value == []
 
 
-_INT = re.compile(r"^[+-]?\d+$")
-_NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d+)?$")
+_INT = re.compile(r"^[+-]?\d+$", re.ASCII)
+_NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d+)?$", re.ASCII)
 _TRUE_FALSE = {"true": True, "false": False}
 
 

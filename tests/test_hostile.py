@@ -606,3 +606,189 @@ def test_json_ld_cannot_close_its_script_element(real):
     data = json.loads(text)
     assert data[0]["claimReviewed"] == "</script><script>alert(1)</script>"
     assert data[1]["reviewRating"]["ratingExplanation"] == "<!-- and & -->"
+
+
+# --- 8. numbers parse strictly ---------------------------------------------------------------------
+def figure_of(real: Path, unit: str) -> dict:
+    return next(r for r in csv_rows(real / "harm_figures.csv") if r["unit"] == unit)
+
+
+def test_a_decimal_comma_or_thousands_separator_is_a_problem_not_a_guess(real):
+    pct, cnt = figure_of(real, "percent"), figure_of(real, "count")
+    csv_set(real / "harm_figures.csv", "id", pct["id"], "value", "31,8")
+    csv_set(real / "harm_figures.csv", "id", cnt["id"], "denominator", "1,234")  # variant: another column
+    study = records(real / "studies.yaml")[0]
+    yaml_set(real / "studies.yaml", study["id"], "year", "2,020")  # variant: a YAML table
+    found = problems(real)
+    one(found, "harm_figures.csv:", pct["id"], "value", "'31,8' has a comma", "decimal point")
+    one(found, cnt["id"], "denominator", "'1,234' has a comma")
+    one(found, "studies.yaml", study["id"], "year", "has a comma")
+    ds = load_dataset(real)
+    assert pct["id"] not in set(ds["harm_figures"]["id"]), "never shown as 318"
+
+
+@pytest.mark.parametrize("bad", ["1_000", "0x1F", "1e", "nan", "inf", "12 %", "٣"])
+def test_numbers_are_digits_with_a_point(real, bad):
+    pct = figure_of(real, "percent")
+    csv_set(real / "harm_figures.csv", "id", pct["id"], "value", bad)
+    one(problems(real), pct["id"], "value", "expected a number")
+
+
+# --- 9. duplicate keys in YAML --------------------------------------------------------------------------
+def test_a_duplicate_key_is_a_problem_and_the_record_is_set_aside(real):
+    claim = next(c for c in records(real / "claims.yaml") if c.get("verdict") and c["verdict"] != "supported")
+    yaml_add(real / "claims.yaml", claim["id"], "  verdict: supported")
+    text = (real / "dataset.yaml").read_text(encoding="utf-8")
+    (real / "dataset.yaml").write_text(text + "title: Another title\n", encoding="utf-8")  # variant: a single-record file
+    harm = records(real / "harms.yaml")[0]
+    yaml_add(real / "harms.yaml", harm["id"], "  severity: mild\n  severity: serious")  # variant: twice in one record
+    found = problems(real)
+    one(found, "claims.yaml", claim["id"], "verdict", "appears twice")
+    one(found, "dataset.yaml", "title", "appears twice")
+    one(found, "harms.yaml", harm["id"], "severity", "appears twice")
+    ds = load_dataset(real)
+    assert claim["id"] not in set(ds["claims"]["id"]), "never shown as supported"
+
+
+def test_a_duplicate_key_inside_a_nested_entry_is_caught(real):
+    claim = next(c for c in records(real / "claims.yaml") if c.get("quotes"))
+    text = (real / "claims.yaml").read_text(encoding="utf-8")
+    head = re.search(rf"^- id: {claim['id']}\n(.*?\n)( *)- article: (\S+)\n", text, re.S | re.M)
+    text = text[: head.end()] + head.group(2) + "  article: A9\n" + text[head.end() :]
+    (real / "claims.yaml").write_text(text, encoding="utf-8")
+    one(problems(real), "claims.yaml", claim["id"], "article", "appears twice")
+
+
+# --- 10. YAML's implicit typing never rewrites text ---------------------------------------------------
+def test_text_stays_text_exactly_as_written(real):
+    arts = records(real / "articles.yaml")
+    old = arts[0]["id"]
+    n_claims = sum(1 for c in records(real / "claims.yaml") if any(q["article"] == old for q in c["quotes"]))
+    for path in [real / "articles.yaml", real / "claims.yaml", real / "harms.yaml"]:
+        path.write_text(re.sub(rf"\b(article|id): {old}\b", r"\1: NO", path.read_text(encoding="utf-8")), encoding="utf-8")
+    harm = records(real / "harms.yaml")[1]
+    yaml_set(real / "harms.yaml", harm["id"], "name", "off")  # variant: a text field
+    yaml_set(real / "harms.yaml", harm["id"], "body_system", "0777")
+    study = records(real / "studies.yaml")[0]
+    yaml_set(real / "studies.yaml", study["id"], "venue", "1:30")
+    yaml_set(real / "studies.yaml", study["id"], "pmid", "012345")
+    assert problems(real) == []
+    ds = load_dataset(real)
+    assert "NO" in set(ds["articles"]["id"])
+    assert sum("NO" in a for a in D.claims_table(ds)["articles"]) == n_claims, "no claim vanishes"
+    h = ds["harms"].set_index("id").loc[harm["id"]]
+    assert (h["name"], h["body_system"]) == ("off", "0777")
+    s = ds["studies"].set_index("id").loc[study["id"]]
+    assert (s["venue"], s["pmid"]) == ("1:30", "012345")
+
+
+def test_a_value_of_the_wrong_type_is_a_problem(real):
+    art = records(real / "articles.yaml")[0]["id"]
+    yaml_set(real / "articles.yaml", art, "mentions_harms", "yes")  # YAML 1.1 would read true
+    study = records(real / "studies.yaml")[0]["id"]
+    yaml_set(real / "studies.yaml", study, "year", "!!float 2020.5")
+    yaml_set(real / "studies.yaml", study, "venue", "!!int 12")
+    found = problems(real)
+    one(found, "articles.yaml", art, "mentions_harms", "expected true or false, found 'yes'")
+    one(found, "studies.yaml", study, "year", "expected a whole number")
+    one(found, "studies.yaml", study, "venue", "expected text, found a number")
+
+
+# --- 11. ranges declared in the schema ---------------------------------------------------------------------
+def test_values_outside_their_declared_range_are_problems(real):
+    pct, cnt = figure_of(real, "percent"), figure_of(real, "count")
+    csv_set(real / "harm_figures.csv", "id", pct["id"], "value", "150")
+    csv_set(real / "harm_figures.csv", "id", cnt["id"], "value", "2.5")
+    rows = csv_rows(real / "harm_figures.csv")
+    third, fourth = rows[5]["id"], rows[6]["id"]
+    csv_set(real / "harm_figures.csv", "id", third, "denominator", "0")
+    csv_set(real / "harm_figures.csv", "id", fourth, "numerator", "20")
+    csv_set(real / "harm_figures.csv", "id", fourth, "denominator", "10")
+    studies = records(real / "studies.yaml")
+    yaml_set(real / "studies.yaml", studies[0]["id"], "year", "3000")
+    yaml_set(real / "studies.yaml", studies[1]["id"], "year", "-44")
+    with_n = next(s for s in studies if s.get("n"))
+    yaml_set(real / "studies.yaml", with_n["id"], "n", "-5")
+    yaml_set(real / "studies.yaml", studies[2]["id"], "last_checked", "'2099-01-01'")
+    leg = csv_rows(real / "legality.csv")[0]["id"]
+    csv_set(real / "legality.csv", "id", leg, "last_checked", "2099-12-31")  # variant: another table
+    found = problems(real)
+    one(found, pct["id"], "value", "150", "above 100", "unit is percent")
+    one(found, cnt["id"], "value", "not a whole number")
+    one(found, third, "denominator", "below the smallest allowed value, 1")
+    one(found, fourth, "numerator", "larger than denominator")
+    one(found, studies[0]["id"], "year", "3000", "in the future")
+    one(found, studies[1]["id"], "year", "-44", "below the smallest allowed value, 1800")
+    one(found, with_n["id"], "n", "below the smallest allowed value, 1")
+    one(found, studies[2]["id"], "last_checked", "in the future")
+    one(found, "legality.csv", leg, "last_checked", "in the future")
+
+
+def test_the_ranges_are_declared_in_the_schema_as_data():
+    from claimcheck import schema as S
+
+    assert S.table("studies").field("year").minimum == 1800 and S.table("studies").field("year").maximum == S.TODAY
+    dated = [(t.name, f.name) for t in S.TABLES for f in t.fields if f.name == "last_checked"]
+    assert all(S.table(t).field(f).maximum == S.TODAY for t, f in dated)
+    assert any(r.field == "value" and r.when == ("unit", ("percent",)) and r.maximum == 100 for r in S.table("harm_figures").rules)
+
+
+# --- 12. an emptied file is not a valid empty table -----------------------------------------------------
+def test_an_emptied_required_table_is_a_problem(real):
+    (real / "claims.yaml").write_bytes(b"")
+    header = (real / "claim_studies.csv").read_text(encoding="utf-8").splitlines()[0]
+    (real / "claim_studies.csv").write_text(header + "\n", encoding="utf-8")
+    (real / "dataset.yaml").write_text("# nothing here\n# at all\n", encoding="utf-8")
+    (real / "topics.csv").write_bytes(b"")
+    found = problems(real)
+    for name in ("claims.yaml", "claim_studies.csv", "dataset.yaml", "topics.csv"):
+        one(found, name, "may not be empty")
+
+
+def test_a_table_the_schema_lets_be_empty_may_be_empty(real):
+    header = (real / "glossary.csv").read_text(encoding="utf-8").splitlines()[0]
+    (real / "glossary.csv").write_text(header + "\n", encoding="utf-8")
+    (real / "timeline.csv").write_bytes(b"")
+    assert problems(real) == []
+
+
+def test_an_emptied_table_shows_a_banner(real, monkeypatch):
+    (real / "claims.yaml").write_bytes(b"")
+    at = run_page(real, monkeypatch, None)
+    assert "These tables could not be read at all: claims" in banner(at)
+
+
+# --- 13. records that depend on a record set aside ---------------------------------------------------------
+def test_links_to_a_study_set_aside_are_set_aside_and_counted(real, monkeypatch):
+    links = csv_rows(real / "claim_studies.csv")
+    study = max({r["study_id"] for r in links}, key=lambda s: sum(r["study_id"] == s for r in links))
+    n_links = sum(r["study_id"] == study for r in links)
+    yaml_set(real / "studies.yaml", study, "year", "3000")
+    ds = load_dataset(real)
+    assert ds.set_aside["studies"] == (study,)
+    assert len(ds.set_aside["claim_studies"]) == n_links
+    assert study not in set(ds["claim_studies"]["study_id"]), "no link to a study that is not shown"
+    at = run_page(real, monkeypatch, None)
+    assert f"{1 + n_links} records were set aside and are not shown" in banner(at)
+
+
+def test_everything_hanging_on_a_harm_set_aside_is_set_aside_and_counted(real, monkeypatch):
+    claims = records(real / "claims.yaml")
+    harm = next(h for h in records(real / "harms.yaml") if any(h["id"] in (c.get("harms") or []) for c in claims))
+    yaml_set(real / "harms.yaml", harm["id"], "severity", "extreme")
+    figures = [r for r in csv_rows(real / "harm_figures.csv") if r["harm_id"] == harm["id"]]
+    claim_ids = {c["id"] for c in claims if harm["id"] in (c.get("harms") or [])}
+    links = [r for r in csv_rows(real / "claim_studies.csv") if r["claim_id"] in claim_ids]
+    expected = 1 + len(figures) + len(claim_ids) + len(links)
+    ds = load_dataset(real)
+    assert sum(len(v) for v in ds.set_aside.values()) == expected
+    assert not claim_ids & set(ds["claims"]["id"])
+    at = run_page(real, monkeypatch, "pages/4_Adverse_effects.py")
+    assert f"{expected} records were set aside and are not shown" in banner(at)
+
+
+def test_one_record_set_aside_is_counted_in_the_singular(real, monkeypatch):
+    leg = csv_rows(real / "legality.csv")[-1]["id"]
+    csv_set(real / "legality.csv", "id", leg, "status", "unknown-status")
+    at = run_page(real, monkeypatch, "pages/5_Legality.py")
+    assert "1 record was set aside and is not shown" in banner(at)
