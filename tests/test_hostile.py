@@ -164,6 +164,7 @@ import io  # noqa: E402
 import json  # noqa: E402
 import re  # noqa: E402
 import shutil  # noqa: E402
+import threading  # noqa: E402
 import zipfile  # noqa: E402
 from pathlib import Path  # noqa: E402
 
@@ -792,3 +793,274 @@ def test_one_record_set_aside_is_counted_in_the_singular(real, monkeypatch):
     csv_set(real / "legality.csv", "id", leg, "status", "unknown-status")
     at = run_page(real, monkeypatch, "pages/5_Legality.py")
     assert "1 record was set aside and is not shown" in banner(at)
+
+
+# --- 14. every dropped CSV row is counted; a wrong separator is named -----------------------------------
+def append_line(path: Path, line: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.rstrip("\n") + "\n" + line + "\n", encoding="utf-8")
+
+
+def test_a_row_with_an_unquoted_comma_is_counted_as_set_aside(real, monkeypatch):
+    row = csv_rows(real / "legality.csv")[0]
+    cells = [row[k] for k in row]
+    cells[0], cells[2] = "EXTRA-ROW", "France, Republic of"  # an unquoted comma: one cell too many
+    append_line(real / "legality.csv", ",".join(c if "," not in c or i == 2 else f'"{c}"' for i, c in enumerate(cells)))
+    fig = csv_rows(real / "harm_figures.csv")[0]
+    append_line(real / "harm_figures.csv", "EXTRA-FIG," + ",".join(list(fig.values())[1:5]))  # variant: too few cells
+    found = problems(real)
+    one(found, "legality.csv", "EXTRA-ROW", "cells but the header has", "put the cell in double quotes")
+    one(found, "harm_figures.csv", "EXTRA-FIG", "cells but the header has")
+    ds = load_dataset(real)
+    assert ds.set_aside == {"legality": ("EXTRA-ROW",), "harm_figures": ("EXTRA-FIG",)}
+    at = run_page(real, monkeypatch, "pages/5_Legality.py")
+    assert "2 records were set aside and are not shown" in banner(at)
+
+
+@pytest.mark.parametrize(
+    "file,sep,word", [("legality.csv", ";", "semicolons"), ("timeline.csv", "\t", "tabs"), ("topics.csv", ";", "semicolons")]
+)
+def test_a_file_saved_with_another_separator_is_named_with_a_hint(real, monkeypatch, file, sep, word):
+    rows = list(csv.reader(io.StringIO((real / file).read_text(encoding="utf-8"), newline="")))
+    out = io.StringIO()
+    csv.writer(out, delimiter=sep, lineterminator="\n").writerows(rows)
+    (real / file).write_text(out.getvalue(), encoding="utf-8")
+    one(problems(real), file, f"separated by {word}", "save the file as comma-separated CSV")
+    ds = load_dataset(real)
+    table = file.removesuffix(".csv")
+    assert len(ds.set_aside[table]) == len(rows) - 1, "every row of the file is counted"
+    assert table in ds.unreadable
+    if file == "legality.csv":
+        at = run_page(real, monkeypatch, "pages/5_Legality.py")
+        assert f"{len(rows) - 1} records were set aside" in banner(at) and "could not be read at all: legality" in banner(at)
+
+
+def test_a_broken_quote_in_the_middle_loses_only_its_row(real):
+    rows = csv_rows(real / "conditions.csv")
+    text = (real / "conditions.csv").read_text(encoding="utf-8")
+    lines = text.split("\n")
+    lines[1] = lines[1].replace(",", ',"bad"x,', 1) if '"' not in lines[1] else 'broken,"bad"x,y'
+    (real / "conditions.csv").write_text("\n".join(lines), encoding="utf-8")
+    ds = load_dataset(real)
+    assert len(ds["conditions"]) + len(ds.set_aside.get("conditions", ())) == len(rows)
+
+
+# --- 15. quotes too short to prove anything; characters that hide or reorder text ------------------------------
+def test_a_quote_of_a_letter_or_a_word_is_too_short(real):
+    claim = next(c for c in records(real / "claims.yaml") if c.get("quotes"))
+    text = (real / "claims.yaml").read_text(encoding="utf-8")
+    head = re.search(rf"^- id: {claim['id']}\n.*?\n( *)text: .*?\n", text, re.S | re.M)
+    text = text[: head.start(1)] + head.group(1) + "text: a\n" + text[head.end() :]
+    (real / "claims.yaml").write_text(text, encoding="utf-8")
+    art = next(a for a in records(real / "articles.yaml") if a.get("commercial_signals"))
+    text = (real / "articles.yaml").read_text(encoding="utf-8")
+    head = re.search(rf"^- id: {art['id']}\n.*?\n( *)quote: .*?\n", text, re.S | re.M)
+    text = text[: head.start(1)] + head.group(1) + "quote: Kratom\n" + text[head.end() :]  # variant: a commercial signal
+    (real / "articles.yaml").write_text(text, encoding="utf-8")
+    found = problems(real)
+    one(found, "claims.yaml", claim["id"], "quotes[1].text", "too short to check", "at least 15")
+    one(found, "articles.yaml", art["id"], "commercial_signals[1].quote", "too short to check")
+
+
+@pytest.mark.parametrize(
+    "ch,name",
+    [("\u202e", "U+202E"), ("\u200b", "U+200B"), ("\u2066", "U+2066"), ("\ufeff", "U+FEFF"), ("\x07", "U+0007"), ("\u00ad", "U+00AD")],
+)
+def test_invisible_and_reordering_characters_are_named(real, ch, name):
+    harm = records(real / "harms.yaml")[0]["id"]
+    yaml_set(real / "harms.yaml", harm, "name", yq(f"Nau{ch}sea"))
+    leg = csv_rows(real / "legality.csv")[0]["id"]
+    csv_set(real / "legality.csv", "id", leg, "note", f"A note{ch} with a hidden character")  # variant: a CSV text field
+    found = problems(real)
+    one(found, "harms.yaml", harm, "name", name)
+    one(found, "legality.csv", leg, "note", name, "invisible or control character")
+
+
+def test_a_bidi_override_in_an_article_text_is_a_problem(real):
+    art = first_article(real)
+    path = real / "articles" / art["file"]
+    path.write_text(path.read_text(encoding="utf-8") + "\nsafe \u202etxt.exe\n", encoding="utf-8")
+    one(problems(real), "articles.yaml", art["id"], "file", "U+202E", "RIGHT-TO-LEFT OVERRIDE")
+
+
+# --- 16. impossible dates, and the checker's own failures ------------------------------------------------------
+def test_an_unquoted_impossible_date_is_a_problem_not_a_crash(real):
+    study = records(real / "studies.yaml")[0]["id"]
+    yaml_set(real / "studies.yaml", study, "last_checked", "2026-13-45")
+    text = (real / "dataset.yaml").read_text(encoding="utf-8")
+    (real / "dataset.yaml").write_text(re.sub(r"(?m)^last_updated: .*$", "last_updated: 2026-02-30", text), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "claimcheck", "validate", str(real)], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    one(result.stdout.splitlines(), "studies.yaml", study, "last_checked", "'2026-13-45' is not a real calendar date")
+    one(result.stdout.splitlines(), "dataset.yaml", "last_updated", "'2026-02-30' is not a real calendar date")
+
+
+def test_an_internal_error_has_its_own_exit_code_and_no_traceback(real, monkeypatch, capsys):
+    import claimcheck.__main__ as cli
+
+    def broken(directory):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(cli, "validate", broken)
+    assert cli.main(["validate", str(real)]) == 3
+    err = capsys.readouterr().err
+    assert "internal error" in err and "boom" in err and "Traceback" not in err
+    monkeypatch.setattr("claimcheck.dataset.validate", broken)
+    ds = load_dataset(real)  # the pages get an empty dataset and a banner instead of a traceback
+    assert "internal error" in ds.problems[0].message and all(df.empty for df in ds.tables.values())
+
+
+def test_the_readme_documents_the_exit_codes():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert re.search(r"exits 0 .* 1 .* 2 .* 3", readme.replace("\n", " ")), "README lists every exit code of validate"
+
+
+# --- 17. unreadable and odd files ------------------------------------------------------------------------------------
+def deny(monkeypatch, name: str) -> None:
+    """Make one file unreadable as chmod 000 would (root reads anything, so the refusal is simulated)."""
+    real_open = os.open
+
+    def guarded(path, flags, *args, **kwargs):
+        if os.path.basename(os.fspath(path)) == name:
+            raise PermissionError(13, "Permission denied", path)
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", guarded)
+
+
+def test_a_table_that_cannot_be_read_says_permission_denied_not_missing(real, monkeypatch):
+    deny(monkeypatch, "harms.yaml")
+    found = problems(real)
+    one(found, "harms.yaml", "cannot be read (permission denied)")
+    assert not any(p.startswith("harms.yaml") and "missing" in p for p in found)
+
+
+def test_an_article_that_cannot_be_read_says_permission_denied(real, monkeypatch):
+    art = first_article(real)
+    deny(monkeypatch, art["file"])  # variant: an article text
+    one(problems(real), "articles.yaml", art["id"], "file", "permission denied")
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their mode")
+def test_chmod_000_is_permission_denied(real):  # pragma: no cover - runs for non-root users
+    os.chmod(real / "claims.yaml", 0)
+    one(problems(real), "claims.yaml", "permission denied")
+
+
+def test_a_changelog_that_cannot_be_read_does_not_take_the_methods_page_down(real, monkeypatch):
+    deny(monkeypatch, "CHANGELOG.md")
+    at = run_page(real, monkeypatch, "pages/7_Methods_and_data.py")
+    assert "CHANGELOG.md: cannot be read (permission denied)" in "\n".join(e.value for e in at.code)
+
+
+def test_folders_and_odd_names_where_files_belong(real):
+    (real / "claims.yaml").unlink()
+    (real / "claims.yaml").mkdir()  # a table that is a folder
+    arts = records(real / "articles.yaml")
+    (real / "articles" / "sub").mkdir()
+    yaml_set(real / "articles.yaml", arts[0]["id"], "file", "sub")  # an article file that is a folder
+    yaml_set(real / "articles.yaml", arts[1]["id"], "file", '"a\\0b.txt"')  # a NUL in the name
+    yaml_set(real / "articles.yaml", arts[2]["id"], "file", "../claims.yaml")
+    found = problems(real)
+    one(found, "claims.yaml", "is a folder, not a file")
+    one(found, "articles.yaml", arts[0]["id"], "file", "is a folder, not a file")
+    one(found, "articles.yaml", arts[1]["id"], "file", "U+0000")
+    one(found, "articles.yaml", arts[2]["id"], "file", "plain names")
+
+
+# --- 18. pages never crash on empty or broken data --------------------------------------------------------------------
+def semicolon_topics(real: Path) -> Path:
+    rows = list(csv.reader(io.StringIO((real / "topics.csv").read_text(encoding="utf-8"), newline="")))
+    out = io.StringIO()
+    csv.writer(out, delimiter=";", lineterminator="\n").writerows(rows)
+    (real / "topics.csv").write_text(out.getvalue(), encoding="utf-8")
+    return real
+
+
+@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("kind", ["empty folder", "no valid claim"])
+def test_every_page_renders_on_empty_or_broken_data_with_a_banner(real, tmp_path, monkeypatch, page, kind):
+    if kind == "empty folder":
+        directory = tmp_path / "empty"
+        directory.mkdir()
+    else:
+        directory = semicolon_topics(real)
+    at = run_page(directory, monkeypatch, page, {"claim": "C001", "doc": "A1"})
+    text = banner(at)
+    assert "could not be read at all" in text
+    if kind == "no valid claim":
+        assert "topics" in text
+    assert at.title or at.markdown, "the page still draws its content"
+
+
+# --- 19. files that change while the folder is read -----------------------------------------------------------------
+def vanish(monkeypatch, name: str, times: int) -> list[int]:
+    """os.open raises FileNotFoundError for ``name`` the first ``times`` times, as if it were being saved."""
+    real_open, count = os.open, [0]
+
+    def flaky(path, flags, *args, **kwargs):
+        if os.path.basename(os.fspath(path)) == name and count[0] < times:
+            count[0] += 1
+            raise FileNotFoundError(2, "No such file or directory", path)
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", flaky)
+    return count
+
+
+def test_a_file_replaced_while_it_is_read_is_read_again(real, monkeypatch):
+    count = vanish(monkeypatch, "claims.yaml", 1)
+    assert problems(real) == [] and count == [1]
+    count = vanish(monkeypatch, "legality.csv", 1)  # variant: a CSV table
+    assert problems(real) == [] and count == [1]
+
+
+def test_a_file_that_stays_gone_is_reported_not_raised(real, monkeypatch):
+    vanish(monkeypatch, "claims.yaml", 2)
+    one(problems(real), "claims.yaml", "vanished while it was being read")
+    art = first_article(real)
+    vanish(monkeypatch, art["file"], 2)  # variant: an article text
+    one(problems(real), "articles.yaml", art["id"], "vanished")
+
+
+def test_scans_survive_files_appearing_and_vanishing(real):
+    stop = threading.Event()
+
+    def churn():
+        i = 0
+        while not stop.is_set():
+            tmp = real / f".claims.yaml.{i}.tmp"
+            tmp.write_bytes((real / "claims.yaml").read_bytes())
+            os.replace(tmp, real / "claims.yaml")  # an atomic save, as editors and git do
+            junk = real / "articles" / f"~lock.{i}"
+            junk.write_text("x")
+            junk.unlink()
+            i += 1
+
+    worker = threading.Thread(target=churn)
+    worker.start()
+    try:
+        for _ in range(30):
+            LOAD.fingerprint(real)
+            assert validate(real).problems == []
+    finally:
+        stop.set()
+        worker.join()
+
+
+# --- 20. the fingerprint follows content, not size and time -----------------------------------------------------------
+@pytest.mark.parametrize("rel", ["legality.csv", "articles/{article}"])
+def test_an_edit_that_keeps_size_and_time_changes_the_fingerprint(real, rel):
+    path = real / rel.format(article=first_article(real)["file"])
+    before = LOAD.fingerprint(real)
+    st = path.stat()
+    data = bytearray(path.read_bytes())
+    i = data.index(b"a")
+    data[i : i + 1] = b"b"  # same size
+    path.write_bytes(bytes(data))
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))  # same time, as cp -p or tar x leave it
+    assert path.stat().st_size == st.st_size and path.stat().st_mtime_ns == st.st_mtime_ns
+    assert LOAD.fingerprint(real) != before
