@@ -7,6 +7,7 @@ imports streamlit.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -22,7 +23,16 @@ _HIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp", "Co", "Cs"})
 
 def hidden_characters(text: str, allowed: str = "") -> list[tuple[int, str]]:
     """(position, character) of each control, format or invisible character not in ``allowed``."""
+    # Fast path: str.isprintable() is False for every character of those categories (and for
+    # spaces other than " "), so most texts are cleared without looking at each character.
+    if (text.translate(_deleting(allowed)) if allowed else text).isprintable():
+        return []
     return [(i, ch) for i, ch in enumerate(text) if ch not in allowed and unicodedata.category(ch) in _HIDDEN_CATEGORIES]
+
+
+@functools.cache
+def _deleting(chars: str) -> dict[int, None]:
+    return dict.fromkeys(map(ord, chars))
 
 
 def describe(ch: str) -> str:

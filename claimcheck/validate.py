@@ -245,7 +245,12 @@ def _hidden_problem(f: S.Field, value: Any) -> str | None:
     """Text that would show differently from what is stored: bidi overrides, zero-width and control characters."""
     if f.check == S.CHECK_ICON:
         return None  # emoji sequences use joiners; is_icon checks every character
-    texts = [value] if isinstance(value, str) else [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+    if isinstance(value, str):
+        if value.isprintable():  # the common case, cleared at C speed
+            return None
+        texts = [value]
+    else:
+        texts = [v for v in value if isinstance(v, str) and not v.isprintable()] if isinstance(value, list) else []
     allowed = "\t\n" if f.type == S.TEXT else ""
     for text in texts:
         if f.type == S.TEXT:
