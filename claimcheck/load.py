@@ -472,9 +472,23 @@ def fingerprint(directory: Path) -> str:
         for rel, st in _walk(root):
             if stat.S_ISDIR(st.st_mode):
                 continue
-            try:
-                digest = hashlib.sha256(read_bytes(root, rel)).hexdigest()
-            except Unreadable as exc:
-                digest = f"unreadable: {exc}"
+            # A file's digest is reused only while its inode, size, modification time and
+            # change time (ctime) are all the same. Every write, `cp -p`, `tar x` or utime()
+            # sets the ctime to the current time, and no program can set it back, so a changed
+            # content always gets a new digest; an unchanged file is not read on every rerun.
+            key = (root, rel, st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns, stat.S_IFMT(st.st_mode))
+            digest = _DIGESTS.get(key) if stat.S_ISREG(st.st_mode) else None
+            if digest is None:
+                try:
+                    digest = hashlib.sha256(read_bytes(root, rel)).hexdigest()
+                except Unreadable as exc:
+                    digest = f"unreadable: {exc}"
+                else:
+                    if len(_DIGESTS) > 50_000:
+                        _DIGESTS.clear()
+                    _DIGESTS[key] = digest
             h.update(f"{rel}|{digest}\n".encode())
     return h.hexdigest()[:16]
+
+
+_DIGESTS: dict[tuple, str] = {}
