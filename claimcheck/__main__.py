@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .load import data_dir
+from .load import Unreadable, data_dir, read_bytes
 from .validate import validate
 
 INTERNAL_ERROR = 3  # distinct from 1 (problems found) and 2 (no such folder, wrong command line)
@@ -59,7 +59,11 @@ def _datapackage(directory, check: bool) -> int:
     text = render(directory, load_dataset(directory).meta)
     path = directory / "datapackage.json"
     if check:
-        if not path.exists() or path.read_text(encoding="utf-8") != text:
+        try:
+            current = read_bytes(directory, "datapackage.json").decode("utf-8", errors="replace")
+        except Unreadable:
+            current = None  # missing, or not a regular file inside the folder
+        if current != text:
             print(f"{path}: out of date with the schema; run python -m claimcheck datapackage", file=sys.stderr)
             return 1
         print(f"{path}: up to date", file=sys.stderr)

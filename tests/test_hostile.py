@@ -1064,3 +1064,13 @@ def test_an_edit_that_keeps_size_and_time_changes_the_fingerprint(real, rel):
     os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))  # same time, as cp -p or tar x leave it
     assert path.stat().st_size == st.st_size and path.stat().st_mtime_ns == st.st_mtime_ns
     assert LOAD.fingerprint(real) != before
+
+
+def test_the_dataset_title_is_shown_as_text_not_markdown(real, monkeypatch):
+    text = (real / "dataset.yaml").read_text(encoding="utf-8")
+    title = "Claims [Win a prize](https://phish.example/t) ![x](https://phish.example/p.png)"
+    (real / "dataset.yaml").write_text(re.sub(r"(?m)^title: .*$", lambda m: f"title: {yq(title)}", text), encoding="utf-8")
+    assert problems(real) == []
+    at = run_page(real, monkeypatch, None)
+    shown = at.title[0].value
+    assert not re.search(r"(?<!\\)[\[\]()!]", shown), shown
