@@ -128,7 +128,8 @@ def _coerce(f: S.Field, value: Any, from_csv: bool) -> tuple[Any, str | None]:
         if f.check == S.CHECK_ICON and not is_icon(value):
             return None, f"{value[:40]!r} is not an emoji or a Material icon name (:material/name:); a path or a URL is not accepted"
         if f.min_length and len(normalise_quote(value)) < f.min_length:
-            return None, f"{value!r} is too short to check ({len(normalise_quote(value))} characters; at least {f.min_length})"
+            n = len(normalise_quote(value))
+            return None, f"{value!r} is too short to check ({n} character{'s' if n != 1 else ''}; at least {f.min_length})"
         return value, None
     if t == S.INTEGER:
         if isinstance(value, int) and not isinstance(value, bool):
@@ -258,7 +259,7 @@ def _hidden_problem(f: S.Field, value: Any) -> str | None:
         else:
             brk = LINE_BREAK.search(text)
             if brk:
-                return f"expected one line of text, found a line break ({describe(brk.group()[0])})"
+                return f"expected one line of text, found a line break: {describe(brk.group()[0])}"
         found = hidden_characters(text, allowed)
         if found:
             i, ch = found[0]
