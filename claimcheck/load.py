@@ -176,17 +176,17 @@ def read_bytes(directory: str | os.PathLike[str], rel: str, limit: int | None = 
     """
     root = os.path.realpath(directory)
     limit = MAX_FILE_BYTES if limit is None else limit
-    for attempt in (1, 2):
-        try:
-            return _read_once(root, rel, limit)
-        except FileNotFoundError:
-            if attempt == 1 and os.path.lexists(os.path.join(root, rel)):
-                time.sleep(VANISH_RETRY_SECONDS)
-                continue
-            if attempt == 2:
-                raise Unreadable("vanished while it was being read (it was probably being saved); reload to read it again") from None
-            raise Unreadable("file is missing") from None
-    raise AssertionError("unreachable")  # pragma: no cover
+    try:
+        return _read_once(root, rel, limit)
+    except FileNotFoundError:
+        # Saved by deleting and writing again, or replaced between the listing and the read: wait, try once more.
+        time.sleep(VANISH_RETRY_SECONDS)
+    try:
+        return _read_once(root, rel, limit)
+    except FileNotFoundError:
+        if os.path.lexists(os.path.join(root, rel)):
+            raise Unreadable("vanished while it was being read (it was probably being saved); reload to read it again") from None
+        raise Unreadable("file is missing") from None
 
 
 def read_data_file(directory: Path, rel: str) -> tuple[str | None, list[Problem]]:
