@@ -15,7 +15,7 @@ from ui.frame import chart, empty_state, filter_summary, md, page_setup, selecte
 
 v, filters = page_setup("Overview")
 meta = v.ds.meta
-st.title(meta["title"])
+st.title(md(meta["title"]))  # data text: escaped like every other
 st.markdown(md(meta["summary"]))
 filter_summary(filters, v, ("article", "topic", "verdict", "certainty", "design"))
 

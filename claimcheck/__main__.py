@@ -2,7 +2,8 @@
 
 ``validate`` prints every problem in the data folder, one per line, as
 ``file:line: record: field: message``; exits 0 when the data is clean, 1 when
-it is not, 2 when the folder does not exist.
+it is not, 2 when the folder does not exist (or the command line is wrong), and
+3 when the checker itself failed (an internal error: please report it).
 
 ``stale [DATA_DIR] [--days N] [--report-only]`` lists every current legal row,
 study, claim verdict and harm figure whose ``last_checked`` is older than its
@@ -16,8 +17,10 @@ import argparse
 import datetime as dt
 import sys
 
-from .load import data_dir
+from .load import Unreadable, data_dir, read_bytes
 from .validate import validate
+
+INTERNAL_ERROR = 3  # distinct from 1 (problems found) and 2 (no such folder, wrong command line)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -42,7 +45,15 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.command == "stale":
         return _stale(directory, args.days, args.report_only, args.today or dt.date.today())
-    result = validate(directory)
+    try:
+        result = validate(directory)
+    except Exception as exc:  # noqa: BLE001 - any failure of the checker itself is reported, never a traceback
+        print(
+            f"{directory}: internal error while checking the data ({type(exc).__name__}: {exc}); "
+            "this is a bug in the checker, not necessarily in the data: please report it",
+            file=sys.stderr,
+        )
+        return INTERNAL_ERROR
     for problem in result.problems:
         print(problem)
     n = len(result.problems)
@@ -83,7 +94,11 @@ def _datapackage(directory, check: bool) -> int:
     text = render(directory, load_dataset(directory).meta)
     path = directory / "datapackage.json"
     if check:
-        if not path.exists() or path.read_text(encoding="utf-8") != text:
+        try:
+            current = read_bytes(directory, "datapackage.json").decode("utf-8", errors="replace")
+        except Unreadable:
+            current = None  # missing, or not a regular file inside the folder
+        if current != text:
             print(f"{path}: out of date with the schema; run python -m claimcheck datapackage", file=sys.stderr)
             return 1
         print(f"{path}: up to date", file=sys.stderr)

@@ -473,7 +473,8 @@ SCORECARD_ITEMS = (
 def article_scorecard(ds: Dataset, claims: pd.DataFrame, mentions: pd.DataFrame, article_id: str) -> pd.DataFrame:
     """The scorecard of one article: one row per adopted checklist item, with its answer."""
     art = ds["articles"].set_index("id").loc[article_id]
-    mine = claims[claims["articles"].apply(lambda a: article_id in a)]
+    # .loc with a boolean mask: an empty object-typed mask used as df[mask] would select columns instead of rows.
+    mine = claims.loc[claims["articles"].apply(lambda a: article_id in a).astype(bool)]
     strong = int(mine["assertiveness"].isin(["confident", "absolute"]).sum())
     serious = unwarned_serious_harms(mentions, None)
     missed = serious[serious[article_id] != "warns"] if article_id in serious.columns else serious
@@ -520,7 +521,7 @@ def yearly_counts(figs: pd.DataFrame, data_kind: str = "poison_centre_exposures"
 
 def claims_for_harm(claims: pd.DataFrame, harm_id: str) -> pd.DataFrame:
     """Safety claims linked to one harm."""
-    return claims[claims["harms"].apply(lambda h: harm_id in (h or []))]
+    return claims.loc[claims["harms"].apply(lambda h: harm_id in (h or [])).astype(bool)]
 
 
 def local_rules_by_state(status: pd.DataFrame) -> pd.DataFrame:

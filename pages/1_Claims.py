@@ -4,6 +4,7 @@ import streamlit as st
 
 from claimcheck import charts as C
 from claimcheck import domain as D
+from claimcheck.export import csv_bytes
 from ui.cards import claim_card
 from ui.data import cached_figure
 from ui.frame import (
@@ -83,7 +84,7 @@ if view == "table" or bars:
         st.session_state["claims.table.previous-rows"] = rows
         st.download_button(
             "Download these claims (CSV)",
-            table.to_csv(index=False).encode(),
+            csv_bytes(table),
             file_name="claims-filtered.csv",
             mime="text/csv",
             key="claims.download",

@@ -5,6 +5,7 @@ import streamlit as st
 from claimcheck import charts as C
 from claimcheck import domain as D
 from claimcheck import labels as L
+from claimcheck.export import csv_bytes
 from ui.cards import STUDY_COLUMNS, study_rows
 from ui.data import cached_figure
 from ui.frame import chart, empty_state, filter_summary, md, page_setup, selected_ids, view_picker
@@ -93,6 +94,4 @@ if view == "table" or rungs:
         rows = study_rows(studies)
         rows.insert(len(rows.columns) - 1, "Claims", studies["claims"].apply(", ".join).values)
         show_table(rows, "evidence.table", column_config=STUDY_COLUMNS)
-        st.download_button(
-            "Download these studies (CSV)", rows.to_csv(index=False).encode(), "studies-filtered.csv", "text/csv", key="evidence.download"
-        )
+        st.download_button("Download these studies (CSV)", csv_bytes(rows), "studies-filtered.csv", "text/csv", key="evidence.download")

@@ -77,7 +77,7 @@ with left:
 
     parts = []
     for seg in segments:
-        chunk = esc(text[seg.start : seg.end])
+        chunk = esc(text[seg.start : seg.end], breaks="<br>")  # every kind of line break, \r included
         if seg.claims:
             shown = [c for c in seg.claims if c in matching]
             colour = L.VERDICT_COLOUR.get(verdict_of(shown[0]), "#DDDDDD") if shown else "#BBBBBB"
@@ -95,7 +95,7 @@ with left:
                 f'<a href="{link(cid)}" target="_self" title="{esc(cid)}: {esc(verdict)}" '
                 f'style="text-decoration:none{dim}"><sup><b>[{esc(cid)} {esc(L.VERDICT_ICON.get(verdict, ""))}]</b></sup></a>'
             )
-    body = "".join(parts).replace("\n", "<br>")
+    body = "".join(parts)
     with st.container(border=True, height=700):
         st.markdown(f'<div style="font-size:1.05rem;line-height:1.6">{body}</div>', unsafe_allow_html=True)
     st.caption(f"Source text: {md(art['file'])}, kept as it was collected.")

@@ -8,6 +8,7 @@ from claimcheck import charts as C
 from claimcheck import domain as D
 from claimcheck import freshness as F
 from claimcheck import labels as L
+from claimcheck.export import csv_bytes
 from ui.cards import legal_history
 from ui.data import cached_figure
 from ui.frame import chart, md, new_selection, page_setup, set_url_param, url_param, view_picker
@@ -89,9 +90,7 @@ elif which == "table":
     show = D.provenance_table(legality, today, STALE_DAYS).rename(columns=L.LEGAL_TABLE_COLUMNS)
     st.markdown(f"**{len(show)} entries**, every period of every place, whatever the year chosen above.")
     show_table(show, "legality.table", column_config={"Source": st.column_config.LinkColumn("Source", display_text="open ↗")})
-    st.download_button(
-        "Download the legal table (CSV)", show.to_csv(index=False).encode(), "legality.csv", "text/csv", key="legality.download"
-    )
+    st.download_button("Download the legal table (CSV)", csv_bytes(show), "legality.csv", "text/csv", key="legality.download")
 elif timeline.empty:
     st.info("There are no dated events in the timeline table yet.")
 else:

@@ -7,7 +7,9 @@ from claimcheck import claimreview as CR
 from claimcheck import labels as L
 from claimcheck import texts as TEXTS
 from claimcheck.domain import SCORECARD_ITEMS
+from claimcheck.export import CSV_NOTE
 from claimcheck.freshness import MAX_AGE_DAYS
+from claimcheck.load import read_data_file
 from claimcheck.schema import TABLES
 from ui.data import downloads
 from ui.frame import NOTICE, md, page_setup
@@ -147,9 +149,16 @@ for table_name, part in dd.groupby("Table", sort=False):
 st.header("Download the data")
 names = {t.name: f"{t.title} ({t.file})" for t in TABLES}
 choice = st.selectbox("Table", [t.name for t in TABLES if not v.ds[t.name].empty], format_func=names.get, key="methods.table")
-st.download_button(
-    f"Download the whole {names[choice]} table (CSV)", files["tables"][choice], f"{choice}.csv", "text/csv", key="methods.table.download"
-)
+if choice is None:
+    st.info("No table has any valid record to download.")
+else:
+    st.download_button(
+        f"Download the whole {names[choice]} table (CSV)",
+        files["tables"][choice],
+        f"{choice}.csv",
+        "text/csv",
+        key="methods.table.download",
+    )
 st.download_button(
     "Download the whole dataset with its data dictionary (zip)", files["zip"], "dataset.zip", "application/zip", key="methods.zip"
 )
@@ -167,6 +176,7 @@ st.caption(
     f"ClaimReview ratings use a 1-5 scale: {CR.RATING_SCALE}. Set CLAIMCHECK_PUBLIC_URL to the address the dashboard is served from so each review links to its claim."
 )
 st.caption("Filtered tables can be downloaded from each page; charts download as PNG from the camera icon in each chart's toolbar.")
+st.caption(CSV_NOTE)
 
 st.header("Check the data yourself")
 st.code("python -m claimcheck validate data/", language="bash")
@@ -175,10 +185,10 @@ st.header("How to cite")
 st.markdown(md(meta.get("citation") or meta["title"]))
 st.caption("A CITATION.cff file at the top of the repository gives the same in a machine-readable form.")
 
-changelog = v.ds.data_dir / "CHANGELOG.md"
-if changelog.is_file():
+changelog, _ = read_data_file(v.ds.data_dir, "CHANGELOG.md")  # read as safely as the tables; problems are in the banner
+if changelog:
     with st.expander("Changelog of the data"):
-        st.text(changelog.read_text(encoding="utf-8", errors="replace"))
+        st.text(changelog)
 
 st.header("Licences")
 st.markdown(
