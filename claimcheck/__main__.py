@@ -1,14 +1,20 @@
-"""Command line: ``python -m claimcheck validate [DATA_DIR]``.
+"""Command line: ``python -m claimcheck validate [DATA_DIR]`` and ``python -m claimcheck stale``.
 
-Prints every problem in the data folder, one per line, as
+``validate`` prints every problem in the data folder, one per line, as
 ``file:line: record: field: message``; exits 0 when the data is clean, 1 when
 it is not, 2 when the folder does not exist (or the command line is wrong), and
 3 when the checker itself failed (an internal error: please report it).
+
+``stale [DATA_DIR] [--days N] [--report-only]`` lists every current legal row,
+study, claim verdict and harm figure whose ``last_checked`` is older than its
+table allows (``claimcheck.freshness.MAX_AGE_DAYS``, or N days for every table);
+exits 1 when any is overdue, 0 when none is or with ``--report-only``.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 
 from .load import Unreadable, data_dir, read_bytes
@@ -25,6 +31,11 @@ def main(argv: list[str] | None = None) -> int:
     p_dp = sub.add_parser("datapackage", help="write (or --check) data/datapackage.json from the schema")
     p_dp.add_argument("data_dir", nargs="?", help="data folder (default: $CLAIMCHECK_DATA_DIR or data/)")
     p_dp.add_argument("--check", action="store_true", help="exit 1 if the file is missing or out of date")
+    p_stale = sub.add_parser("stale", help="list rows whose source was last checked too long ago")
+    p_stale.add_argument("data_dir", nargs="?", help="data folder (default: $CLAIMCHECK_DATA_DIR or data/)")
+    p_stale.add_argument("--days", type=int, help="one limit in days for every table (default: each table's own limit)")
+    p_stale.add_argument("--report-only", action="store_true", help="list overdue rows but exit 0 (for CI)")
+    p_stale.add_argument("--today", type=dt.date.fromisoformat, help=argparse.SUPPRESS)  # tests pin the date
     args = parser.parse_args(argv)
     directory = data_dir(args.data_dir)
     if args.command == "datapackage":
@@ -32,6 +43,8 @@ def main(argv: list[str] | None = None) -> int:
     if not directory.is_dir():
         print(f"{directory}: not a folder", file=sys.stderr)
         return 2
+    if args.command == "stale":
+        return _stale(directory, args.days, args.report_only, args.today or dt.date.today())
     try:
         result = validate(directory)
     except Exception as exc:  # noqa: BLE001 - any failure of the checker itself is reported, never a traceback
@@ -49,6 +62,28 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{n} problem{'s' if n != 1 else ''} found in {directory} ({rows} records read)", file=sys.stderr)
         return 1
     print(f"{directory}: {rows} records in {len(result.records)} tables, no problems", file=sys.stderr)
+    return 0
+
+
+def _stale(directory, days: int | None, report_only: bool, today: dt.date) -> int:
+    from .freshness import MAX_AGE_DAYS, overdue
+
+    if days is not None and days < 0:
+        print(f"--days {days}: give a number of days, 0 or more", file=sys.stderr)
+        return 2
+    records = validate(directory).records
+    tables = {name: [(r.values, r.line) for r in recs] for name, recs in records.items()}
+    late = overdue(tables, today, days)
+    for row in late:
+        print(row)
+    limits = ", ".join(f"{name} {days if days is not None else n}" for name, n in MAX_AGE_DAYS.items())
+    if late:
+        print(
+            f"{len(late)} row{'s' if len(late) != 1 else ''} overdue for a re-check in {directory} (limits in days: {limits})",
+            file=sys.stderr,
+        )
+        return 0 if report_only else 1
+    print(f"{directory}: no row overdue for a re-check (limits in days: {limits})", file=sys.stderr)
     return 0
 
 

@@ -16,6 +16,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from . import labels as L
+from .freshness import MAX_AGE_DAYS, is_overdue
 
 FONT = dict(family="Source Sans Pro, Arial, sans-serif", size=15)
 EMPTY_NOTE = "Nothing matches the current filters."
@@ -233,7 +234,7 @@ def mentioned_vs_reported(
         title = f"{title} (the {MAX_ROWS} most severe of {len(mentions):,})"
         mentions = mentions.head(MAX_ROWS)
     art_ids = [a for a in articles["id"] if a in mentions.columns]
-    art_label = dict(zip(articles["id"], _esc_all(articles["label"])))
+    art_label = dict(zip(articles["id"], articles["label"]))
     fig = go.Figure()
     row_label = [esc(f"{h} ({s})") for h, s in zip(mentions["harm"], mentions["severity_label"])]
     for stance, (symbol, colour, words) in MENTION_CUE.items():
@@ -243,7 +244,7 @@ def mentioned_vs_reported(
                 if row[a] == stance:
                     xs.append(a)
                     ys.append(rl)
-                    custom.append((row["harm_id"], art_label.get(a, esc(a))))
+                    custom.append((row["harm_id"], esc(art_label.get(a, a))))
         fig.add_trace(
             go.Scatter(
                 x=xs, y=ys, mode="markers", name=f"{'●▼✕'[list(MENTION_CUE).index(stance)]} {words[0].upper() + words[1:]}",
@@ -252,7 +253,11 @@ def mentioned_vs_reported(
             )
         )  # fmt: skip
     fig.update_yaxes(autorange="reversed", title=None, type="category", categoryorder="array", categoryarray=row_label)
-    fig.update_xaxes(title="Article", side="top", type="category", categoryorder="array", categoryarray=art_ids)
+    # Each column names its article, not only its id (A0 means nothing to a reader).
+    fig.update_xaxes(
+        title="Article", side="top", type="category", categoryorder="array", categoryarray=art_ids,
+        tickmode="array", tickvals=art_ids, ticktext=[f"{esc(a)}<br>{_wrap(art_label.get(a, a), 16)}" for a in art_ids],
+    )  # fmt: skip
     fig.update_layout(legend=dict(orientation="h", y=-0.02, x=0))
     return _base(fig, title, height=max(300, 30 * len(mentions) + 180))
 
@@ -373,6 +378,12 @@ def counts_by_year(series: pd.DataFrame, title: str = "How many exposures were r
     return _base(fig, title, height=420)
 
 
+def _checked_ago(last_checked: str, today: dt.date) -> str:
+    """' (N days ago)', with an overdue mark past the legal table's re-check limit."""
+    age = (today - dt.date.fromisoformat(last_checked)).days
+    return f" ({age} days ago{', ⏳ overdue for a re-check' if is_overdue(age, MAX_AGE_DAYS['legality']) else ''})"
+
+
 def legal_map(status: pd.DataFrame, region: str, title: str, local: pd.DataFrame | None = None, today=None) -> go.Figure:
     """Choropleth of legal status, with a status symbol at each jurisdiction so colour is not the only cue.
 
@@ -388,7 +399,7 @@ def legal_map(status: pd.DataFrame, region: str, title: str, local: pd.DataFrame
     df["hover"] = [
         f"<b>{esc(n)}</b><br>{s} (confidence: {L.CONFIDENCE[c]})<br>{_wrap(i if isinstance(i, str) else '', 50)}<br>"
         f"From {esc(st) if isinstance(st, str) else 'date not verified'}" + (f" to {esc(en)}" if isinstance(en, str) else "")
-        + f"<br>Source: {_wrap(u[0] if len(u) else 'none found', 60)}<br>Checked {esc(lc)}" + (f" ({(today - dt.date.fromisoformat(lc)).days} days ago)" if today else "")
+        + f"<br>Source: {_wrap(u[0] if len(u) else 'none found', 60)}<br>Checked {esc(lc)}" + (_checked_ago(lc, today) if today else "")
         for n, s, c, i, st, en, lc, u in zip(
             df["name"], df["status_label"], df["confidence"], df["instrument"], df["start"], df["end"], df["last_checked"], df["source_urls"]
         )

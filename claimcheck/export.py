@@ -12,6 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import labels as L
+from . import schema as S
 from .load import ARTICLES_DIR, Unreadable, read_bytes
 from .schema import TABLES
 
@@ -117,7 +118,11 @@ def handout_html(claims: pd.DataFrame, articles: pd.DataFrame, title: str, notic
         reasons = "; ".join(L.REASON.get(r, r) for r in (c["reasons"] or []))
         parts.append(
             f"<h2>{i}. {e(c['id'])}: {e(L.VERDICT.get(c['verdict'], 'Not yet assessed'))}</h2>"
-            f"<p><b>Certainty of the human evidence:</b> {e(L.CERTAINTY.get(c['certainty'], 'Not rated'))}"
+            + (
+                f"<p><b>Certainty of the human evidence:</b> {e(L.CERTAINTY.get(c['certainty'], 'Not rated'))}"
+                if c["claim_type"] not in S.UNGRADED_CLAIM_TYPES
+                else f"<p><b>Not graded for certainty; rests on:</b> {e(L.BASIS.get(c['basis'], 'not recorded'))}"
+            )
             + (f" · <b>Reasons:</b> {e(reasons)}" if reasons else "")
             + "</p>"
             + (f"<p>{e(c['rationale'])}</p>" if isinstance(c["rationale"], str) else "")

@@ -19,6 +19,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
+from .freshness import MAX_AGE_DAYS
+
 # --- field types -------------------------------------------------------------
 STRING = "string"  # one line of text
 TEXT = "text"  # long text, may span lines
@@ -157,6 +159,12 @@ CLAIM_TYPES = ("efficacy", "safety", "mechanism", "dosage", "regulatory", "tradi
 ASSERTIVENESS = ("hedged", "qualified", "confident", "absolute")
 VERDICTS = ("supported", "partly_supported", "insufficient", "not_supported", "contradicted")
 CERTAINTY = ("high", "moderate", "low", "very_low", "none")
+# GRADE-style certainty describes a body of human evidence about a health effect. Claims
+# about law and regulation, history and tradition, or what a study or statistic reports
+# are not graded on it: they show what they rest on (`basis`) instead.
+GRADED_CLAIM_TYPES = ("efficacy", "safety", "mechanism", "dosage")
+UNGRADED_CLAIM_TYPES = ("regulatory", "tradition", "study")
+BASIS = ("official_text", "agency_page", "study_record", "secondary_report", "none_found")
 REASON_TAGS = (
     "animal_or_cell_as_human",
     "overstates_certainty",
@@ -181,6 +189,9 @@ DESIGNS = (
     "traditional",
 )
 POPULATION_KINDS = ("humans", "animals", "cells", "products", "none")
+# Only a study with published results counts as evidence for or against a claim; a
+# registered, ongoing or finished-but-unreported study is listed, never counted.
+STUDY_STATUS = ("published", "completed_without_results", "ongoing", "registered")
 VERIFICATION = ("primary_record", "secondary_only")
 DIRECTIONS = ("supports", "partly_supports", "contradicts", "no_bearing")
 SEVERITY = ("mild", "moderate", "serious", "life_threatening")
@@ -327,13 +338,31 @@ TABLES: tuple[Table, ...] = (
                 min_items=1,
             ),
             Field("verdict", STRING, "How the claim stands against the evidence; empty while not yet assessed.", enum=VERDICTS),
-            Field("certainty", STRING, "GRADE-style certainty of the human evidence.", enum=CERTAINTY),
+            Field(
+                "certainty",
+                STRING,
+                "GRADE-style certainty of the human evidence, for health claims (efficacy, safety, mechanism, dosage) only; "
+                "required once such a claim has a verdict, and left empty for regulatory, tradition and study claims.",
+                enum=CERTAINTY,
+            ),
+            Field(
+                "basis",
+                STRING,
+                "What a regulatory, tradition or study claim rests on (official text, an agency's own page, the study's own "
+                "record, a secondary report, or nothing found); required once such a claim has a verdict, empty for health claims.",
+                enum=BASIS,
+            ),
             Field("reasons", ENUM_LIST, "Reason tags behind the verdict.", enum=REASON_TAGS),
             Field("rationale", TEXT, "Why the verdict, in plain words."),
             Field("searched", TEXT, "Where no evidence was found: what was searched, where and when."),
             Field("would_change", TEXT, "What evidence would change the verdict."),
             Field("harms", STRING_LIST, "Ids of harms that bear on a safety claim.", ref="harms"),
-            Field("last_checked", DATE, "When the verdict was last reviewed.", maximum=TODAY),
+            Field(
+                "last_checked",
+                DATE,
+                f"When the verdict was last reviewed; overdue after {MAX_AGE_DAYS['claims']} days (python -m claimcheck stale).",
+                maximum=TODAY,
+            ),
         ),
     ),
     Table(
@@ -353,6 +382,14 @@ TABLES: tuple[Table, ...] = (
             Field("nct", STRING, "ClinicalTrials.gov id, only if seen."),
             Field("urls", URL_LIST, "Pages where the record was seen.", required=True, min_items=1),
             Field("design", STRING, "Rung on the study-design ladder.", required=True, enum=DESIGNS),
+            Field(
+                "status",
+                STRING,
+                "published: results are public (paper, report, agency page); completed_without_results, ongoing or "
+                "registered: listed for context, never counted as evidence (links to it must be no_bearing).",
+                required=True,
+                enum=STUDY_STATUS,
+            ),
             Field("population_kind", STRING, "Who or what was studied.", required=True, enum=POPULATION_KINDS),
             Field("n", INTEGER, "Number of humans studied, when humans were studied and the number was seen.", minimum=1),
             Field("population", TEXT, "The population in words (who, where, how many)."),
@@ -360,7 +397,13 @@ TABLES: tuple[Table, ...] = (
             Field("funding", TEXT, "Funding or conflicts of interest, where known."),
             Field("verification", STRING, "Seen on the primary record, or only on a secondary page.", required=True, enum=VERIFICATION),
             Field("verification_note", TEXT, "What was and was not seen."),
-            Field("last_checked", DATE, "When the record was last checked.", required=True, maximum=TODAY),
+            Field(
+                "last_checked",
+                DATE,
+                f"When the record was last checked; overdue after {MAX_AGE_DAYS['studies']} days (python -m claimcheck stale).",
+                required=True,
+                maximum=TODAY,
+            ),
         ),
     ),
     Table(
@@ -424,7 +467,13 @@ TABLES: tuple[Table, ...] = (
             Field("source_url", URL, "Page where the figure was seen.", required=True),
             Field("verification", STRING, "Seen on the primary record, or only on a secondary page.", required=True, enum=VERIFICATION),
             Field("note", TEXT, "Caveats a reader needs."),
-            Field("last_checked", DATE, "When the source was last read.", required=True, maximum=TODAY),
+            Field(
+                "last_checked",
+                DATE,
+                f"When the source was last read; overdue after {MAX_AGE_DAYS['harm_figures']} days (python -m claimcheck stale).",
+                required=True,
+                maximum=TODAY,
+            ),
         ),
     ),
     Table(
@@ -456,8 +505,22 @@ TABLES: tuple[Table, ...] = (
             Field("end", PARTIAL_DATE, "When a later rule replaced it; empty while in force."),
             Field("instrument", TEXT, "The law, rule or notice."),
             Field("source_urls", URL_LIST, "Pages where the status was seen."),
-            Field("last_checked", DATE, "When the source was last read.", required=True, maximum=TODAY),
-            Field("confidence", STRING, "How sure the status is.", required=True, enum=CONFIDENCE),
+            Field(
+                "last_checked",
+                DATE,
+                f"When the source was last read; a row in force is overdue after {MAX_AGE_DAYS['legality']} days (python -m claimcheck stale).",
+                required=True,
+                maximum=TODAY,
+            ),
+            Field(
+                "confidence",
+                STRING,
+                "How sure the status is, by rule (checked by the validator): high = official text seen (verification primary) "
+                "and no disagreement; medium = official text seen with a disagreement, or two or more secondary sites agreeing; "
+                "low = one secondary site, secondary sources that disagree, unverified, or status unclear.",
+                required=True,
+                enum=CONFIDENCE,
+            ),
             Field("verification", STRING, "Official text seen, secondary page, or unverified.", required=True, enum=LEGAL_VERIFICATION),
             Field("note", TEXT, "What the rule covers, in plain words."),
             Field("disagreement", TEXT, "Where sources disagree, what each says."),

@@ -21,6 +21,7 @@ from urllib.parse import urlparse
 from . import schema as S
 from .codes import check_code
 from .load import DOCUMENT_FILES, Problem, RawTable, read_all, read_article_text, read_data_file, scan
+from .rules import apply_rules
 from .safetext import LINE_BREAK, describe, hidden_characters, is_icon
 
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$")
@@ -377,6 +378,7 @@ class _Checker:
         self._references_and_items()
         self._jurisdictions()
         self._periods()
+        apply_rules(self.records)
         self._set_aside_dependents()
         problems: list[Problem] = scan(self.directory)
         problems.extend(self._documents())
@@ -386,6 +388,7 @@ class _Checker:
             for rec in self.records[name]:
                 problems.extend(rec.problems)
         problems.extend(self.article_file_problems)
+        problems.extend(confidence_problems(self.records.get("legality", [])))
         dropped = {name: list(rt.dropped) for name, rt in self.raw.items() if rt.dropped}
         return ValidationResult(problems, self.records, self.article_texts, file_problems, dropped)
 
@@ -604,6 +607,35 @@ def _references(t: S.Table, rec: Record):
                 for sf in f.item_fields:
                     if sf.ref and item.get(sf.name) is not None:
                         yield f"{f.name}[{i + 1}].{sf.name}", sf.ref, str(item[sf.name])
+
+
+def confidence_problems(records: list[Record]) -> list[Problem]:
+    """Legal rows whose confidence label contradicts the rule in :mod:`claimcheck.confidence`.
+
+    Reported with the other problems but not attached to the row: a label to fix does not
+    take the status off the map.
+    """
+    from .confidence import expected_confidence, why
+
+    found = []
+    for rec in records:
+        v = rec.values
+        if rec.problems or v.get("confidence") is None:
+            continue
+        facts = (v.get("verification"), v.get("source_urls"), v.get("disagreement"), v.get("status"))
+        want = expected_confidence(*facts)
+        if v["confidence"] != want:
+            hint = f"the rule gives {want!r} ({why(*facts)}); set confidence: {want}"
+            found.append(
+                Problem(
+                    S.table("legality").file,
+                    rec.line,
+                    rec.label,
+                    "confidence",
+                    f"{v['confidence']!r} contradicts the confidence rule: {hint}",
+                )
+            )
+    return found
 
 
 def validate(directory: Path) -> ValidationResult:

@@ -68,10 +68,11 @@ if view == "table" or bars:
     if claims.empty:
         empty_state("claims", filters)
     else:
-        table = claims[["id", "statement", "type_label", "topic_label", "assertiveness_label", "verdict_label", "certainty_label", "n_articles"]].rename(
+        # The verdict answers the reader's question, so it comes right after the id.
+        table = claims[["id", "verdict_label", "certainty_label", "statement", "type_label", "topic_label", "assertiveness_label", "n_articles"]].rename(
             columns={
                 "id": "Claim", "statement": "Statement", "type_label": "Type", "topic_label": "Topic",
-                "assertiveness_label": "Wording", "verdict_label": "Verdict", "certainty_label": "Certainty", "n_articles": "Articles",
+                "assertiveness_label": "Wording", "verdict_label": "Verdict", "certainty_label": "Certainty or basis", "n_articles": "Articles",
             }
         )  # fmt: skip
         st.markdown(f"**{len(claims)} claim{'s' if len(claims) != 1 else ''}**")

@@ -118,7 +118,11 @@ _FILTER_HELP = {
     "article": ("Article", "Claims made by these articles (claims, overview, evidence, articles pages)."),
     "topic": ("Topic", "Claims about these topics."),
     "verdict": ("Verdict", "Claims with these verdicts."),
-    "certainty": ("Certainty", "Claims whose human evidence has this certainty."),
+    "certainty": (
+        "Certainty",
+        "Health claims whose human evidence has this certainty. Claims about law, history or what a study reports are not "
+        "graded, so they drop out while this filter is set.",
+    ),
     "design": ("Study design", "Studies of these designs, and claims that rest on them."),
     "region": ("Region", "Which maps the legality page shows."),
 }
