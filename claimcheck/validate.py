@@ -591,24 +591,6 @@ class _Checker:
                         )
 
 
-def _references(t: S.Table, rec: Record):
-    """(field, table referred to, id) for every reference a record makes, nested entries included."""
-    for f in t.fields:
-        value = rec.values.get(f.name)
-        if value in (None, []):
-            continue
-        if f.ref:
-            for target in value if isinstance(value, list) else [value]:
-                yield f.name, f.ref, str(target)
-        if f.type == S.OBJECT_LIST:
-            for i, item in enumerate(value):
-                if not isinstance(item, dict):
-                    continue
-                for sf in f.item_fields:
-                    if sf.ref and item.get(sf.name) is not None:
-                        yield f"{f.name}[{i + 1}].{sf.name}", sf.ref, str(item[sf.name])
-
-
 def confidence_problems(records: list[Record]) -> list[Problem]:
     """Legal rows whose confidence label contradicts the rule in :mod:`claimcheck.confidence`.
 
@@ -636,6 +618,24 @@ def confidence_problems(records: list[Record]) -> list[Problem]:
                 )
             )
     return found
+
+
+def _references(t: S.Table, rec: Record):
+    """(field, table referred to, id) for every reference a record makes, nested entries included."""
+    for f in t.fields:
+        value = rec.values.get(f.name)
+        if value in (None, []):
+            continue
+        if f.ref:
+            for target in value if isinstance(value, list) else [value]:
+                yield f.name, f.ref, str(target)
+        if f.type == S.OBJECT_LIST:
+            for i, item in enumerate(value):
+                if not isinstance(item, dict):
+                    continue
+                for sf in f.item_fields:
+                    if sf.ref and item.get(sf.name) is not None:
+                        yield f"{f.name}[{i + 1}].{sf.name}", sf.ref, str(item[sf.name])
 
 
 def validate(directory: Path) -> ValidationResult:
