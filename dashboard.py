@@ -15,18 +15,23 @@ from ui.frame import chart, empty_state, filter_summary, md, page_setup, selecte
 
 v, filters = page_setup("Overview")
 meta = v.ds.meta
-st.title(meta["title"])
+st.title(md(meta["title"]))  # data text: escaped like every other
 st.markdown(md(meta["summary"]))
 filter_summary(filters, v, ("article", "topic", "verdict", "certainty", "design"))
 
 claims = D.filter_claims(v.claims, filters)
 n = D.headline_numbers(claims)
 cols = st.columns(4)
-cols[0].metric("Claims checked", n["claims"], help="Checkable statements found in the articles (after filters).")
+cols[0].metric(
+    "Claims found in the articles",
+    n["claims"],
+    help=f"Checkable statements found in the articles (after filters); {n['assessed']} of them have a verdict.",
+)
 cols[1].metric(
-    "Rest on a controlled human study",
-    n["with_controlled_human_study"],
-    help="Linked to at least one randomised trial or systematic review.",
+    "Judged supported, with a human trial or review behind them",
+    n["supported_by_human_trial"],
+    help="Claims judged supported or partly supported that also have a published randomised trial or systematic review "
+    "in people that supports them. Registered, ongoing or unpublished trials never count.",
 )
 cols[2].metric("Contradicted or not supported", n["contradicted_or_unsupported"])
 cols[3].metric("Insufficient evidence", n["insufficient"])
@@ -38,8 +43,9 @@ else:
         cached_figure(v, "overview.hype", filters, lambda: C.hype_gap(claims)),
         key="overview.hype",
         sources="Claims ledger (verbatim quotes from the articles), with verdicts and GRADE-style certainty from the studies listed on the Evidence page.",
-        not_shown="Marks are sized by how many articles make the claim. Claims not yet rated are left off. Certainty rates the "
-        "human evidence only, so strong animal data still count as 'none' for people.",
+        not_shown="Marks are sized by how many articles make the claim. Claims not yet rated, and claims about law, history "
+        "or what a study reports (not graded for certainty), are left off. Certainty rates the human evidence only, so strong "
+        "animal data still count as 'none' for people.",
         select=True,
     )
     picked = selected_ids(event)

@@ -1,8 +1,14 @@
-"""Command line: ``python -m claimcheck validate [DATA_DIR]``, ``datapackage``, ``match``.
+"""Command line: ``python -m claimcheck validate [DATA_DIR]``, ``stale``, ``datapackage`` and ``match``.
 
 ``validate`` prints every problem in the data folder, one per line, as
 ``file:line: record: field: message``; exits 0 when the data is clean, 1 when
-it is not, 2 when the folder does not exist.
+it is not, 2 when the folder does not exist (or the command line is wrong), and
+3 when the checker itself failed (an internal error: please report it).
+
+``stale [DATA_DIR] [--days N] [--report-only]`` lists every current legal row,
+study, claim verdict and harm figure whose ``last_checked`` is older than its
+table allows (``claimcheck.freshness.MAX_AGE_DAYS``, or N days for every table);
+exits 1 when any is overdue, 0 when none is or with ``--report-only``.
 
 ``match [--json] FILE|-`` reads an article (UTF-8 text, ``-`` for stdin) and
 says which of its sentences make a claim the data folder's ledger already
@@ -12,10 +18,13 @@ checked; exits 0 when it could read the text, 2 when it could not.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 
-from .load import data_dir
+from .load import Unreadable, data_dir, read_bytes
 from .validate import validate
+
+INTERNAL_ERROR = 3  # distinct from 1 (problems found) and 2 (no such folder, wrong command line)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -26,6 +35,11 @@ def main(argv: list[str] | None = None) -> int:
     p_dp = sub.add_parser("datapackage", help="write (or --check) data/datapackage.json from the schema")
     p_dp.add_argument("data_dir", nargs="?", help="data folder (default: $CLAIMCHECK_DATA_DIR or data/)")
     p_dp.add_argument("--check", action="store_true", help="exit 1 if the file is missing or out of date")
+    p_stale = sub.add_parser("stale", help="list rows whose source was last checked too long ago")
+    p_stale.add_argument("data_dir", nargs="?", help="data folder (default: $CLAIMCHECK_DATA_DIR or data/)")
+    p_stale.add_argument("--days", type=int, help="one limit in days for every table (default: each table's own limit)")
+    p_stale.add_argument("--report-only", action="store_true", help="list overdue rows but exit 0 (for CI)")
+    p_stale.add_argument("--today", type=dt.date.fromisoformat, help=argparse.SUPPRESS)  # tests pin the date
     p_match = sub.add_parser("match", help="which sentences of an article make a claim the ledger already checked")
     p_match.add_argument("file", help="UTF-8 text, Markdown or HTML file; - reads standard input")
     p_match.add_argument("--json", action="store_true", help="one JSON object per sentence, in order")
@@ -39,7 +53,17 @@ def main(argv: list[str] | None = None) -> int:
     if not directory.is_dir():
         print(f"{directory}: not a folder", file=sys.stderr)
         return 2
-    result = validate(directory)
+    if args.command == "stale":
+        return _stale(directory, args.days, args.report_only, args.today or dt.date.today())
+    try:
+        result = validate(directory)
+    except Exception as exc:  # noqa: BLE001 - any failure of the checker itself is reported, never a traceback
+        print(
+            f"{directory}: internal error while checking the data ({type(exc).__name__}: {exc}); "
+            "this is a bug in the checker, not necessarily in the data: please report it",
+            file=sys.stderr,
+        )
+        return INTERNAL_ERROR
     for problem in result.problems:
         print(problem)
     n = len(result.problems)
@@ -51,6 +75,28 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def _stale(directory, days: int | None, report_only: bool, today: dt.date) -> int:
+    from .freshness import MAX_AGE_DAYS, overdue
+
+    if days is not None and days < 0:
+        print(f"--days {days}: give a number of days, 0 or more", file=sys.stderr)
+        return 2
+    records = validate(directory).records
+    tables = {name: [(r.values, r.line) for r in recs] for name, recs in records.items()}
+    late = overdue(tables, today, days)
+    for row in late:
+        print(row)
+    limits = ", ".join(f"{name} {days if days is not None else n}" for name, n in MAX_AGE_DAYS.items())
+    if late:
+        print(
+            f"{len(late)} row{'s' if len(late) != 1 else ''} overdue for a re-check in {directory} (limits in days: {limits})",
+            file=sys.stderr,
+        )
+        return 0 if report_only else 1
+    print(f"{directory}: no row overdue for a re-check (limits in days: {limits})", file=sys.stderr)
+    return 0
+
+
 def _datapackage(directory, check: bool) -> int:
     from .datapackage import render
     from .dataset import load_dataset
@@ -58,7 +104,11 @@ def _datapackage(directory, check: bool) -> int:
     text = render(directory, load_dataset(directory).meta)
     path = directory / "datapackage.json"
     if check:
-        if not path.exists() or path.read_text(encoding="utf-8") != text:
+        try:
+            current = read_bytes(directory, "datapackage.json").decode("utf-8", errors="replace")
+        except Unreadable:
+            current = None  # missing, or not a regular file inside the folder
+        if current != text:
             print(f"{path}: out of date with the schema; run python -m claimcheck datapackage", file=sys.stderr)
             return 1
         print(f"{path}: up to date", file=sys.stderr)

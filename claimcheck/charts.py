@@ -9,12 +9,14 @@ None of them reads files, widgets or session state.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import textwrap
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from . import labels as L
+from .freshness import MAX_AGE_DAYS, is_overdue
 
 FONT = dict(family="Source Sans Pro, Arial, sans-serif", size=15)
 EMPTY_NOTE = "Nothing matches the current filters."
@@ -41,8 +43,23 @@ def _empty(title: str) -> go.Figure:
     return _base(fig, title, height=220)
 
 
+def esc(text: object) -> str:
+    """Data text made inert for plotly, which renders <a href>, <br>, <b>, <span style> in labels and hovers.
+
+    ``<``, ``>`` and ``&`` become entities (plotly shows them as the characters),
+    so text from the data can never become a link, a line break or styling.
+    Every label, hover text and category that comes from the data passes here.
+    """
+    return html.escape(str(text if text is not None else ""), quote=False)
+
+
+def _esc_all(values) -> list[str]:
+    return [esc(v) for v in values]
+
+
 def _wrap(text: str, width: int = 60) -> str:
-    return "<br>".join(textwrap.wrap(str(text), width)) or ""
+    """Data text escaped (see :func:`esc`) and wrapped with plotly's <br>."""
+    return "<br>".join(esc(line) for line in textwrap.wrap(str(text), width)) or ""
 
 
 MAX_MARKS = 300  # above this, claims that share a cell and a verdict are drawn as one mark
@@ -167,7 +184,7 @@ def claims_by_article(counts: pd.DataFrame, title: str = "Which article claims w
         part = by[by["type_label"] == t]
         fig.add_trace(
             go.Bar(
-                y=part["article_label"], x=part["claims"], name=t, orientation="h",
+                y=_esc_all(part["article_label"]), x=part["claims"], name=t, orientation="h",
                 marker=dict(color=colours[i % len(colours)], pattern=dict(shape=patterns[i % len(patterns)])),
                 customdata=[(f"{a}|{t}", t) for a, t in zip(part["article"], part["type_label"])], text=part["claims"], textposition="inside",
                 hovertemplate="%{y}<br>%{customdata[1]}: %{x} claim(s)<extra></extra>",
@@ -219,7 +236,7 @@ def mentioned_vs_reported(
     art_ids = [a for a in articles["id"] if a in mentions.columns]
     art_label = dict(zip(articles["id"], articles["label"]))
     fig = go.Figure()
-    row_label = [f"{h} ({s})" for h, s in zip(mentions["harm"], mentions["severity_label"])]
+    row_label = [esc(f"{h} ({s})") for h, s in zip(mentions["harm"], mentions["severity_label"])]
     for stance, (symbol, colour, words) in MENTION_CUE.items():
         xs, ys, custom = [], [], []
         for (_, row), rl in zip(mentions.iterrows(), row_label):
@@ -227,7 +244,7 @@ def mentioned_vs_reported(
                 if row[a] == stance:
                     xs.append(a)
                     ys.append(rl)
-                    custom.append((row["harm_id"], art_label.get(a, a)))
+                    custom.append((row["harm_id"], esc(art_label.get(a, a))))
         fig.add_trace(
             go.Scatter(
                 x=xs, y=ys, mode="markers", name=f"{'●▼✕'[list(MENTION_CUE).index(stance)]} {words[0].upper() + words[1:]}",
@@ -236,7 +253,11 @@ def mentioned_vs_reported(
             )
         )  # fmt: skip
     fig.update_yaxes(autorange="reversed", title=None, type="category", categoryorder="array", categoryarray=row_label)
-    fig.update_xaxes(title="Article", side="top", type="category", categoryorder="array", categoryarray=art_ids)
+    # Each column names its article, not only its id (A0 means nothing to a reader).
+    fig.update_xaxes(
+        title="Article", side="top", type="category", categoryorder="array", categoryarray=art_ids,
+        tickmode="array", tickvals=art_ids, ticktext=[f"{esc(a)}<br>{_wrap(art_label.get(a, a), 16)}" for a in art_ids],
+    )  # fmt: skip
     fig.update_layout(legend=dict(orientation="h", y=-0.02, x=0))
     return _base(fig, title, height=max(300, 30 * len(mentions) + 180))
 
@@ -280,7 +301,9 @@ def figure_panel(figs: pd.DataFrame, kind_label: str) -> go.Figure:
             # Bars are keyed by figure id so two figures with the same label stay two bars.
             y=figs["id"], x=figs["value"], orientation="h", text=text, textposition="outside", cliponaxis=False, showlegend=False,
             marker=dict(color=colours, pattern=dict(shape=patterns)),
-            customdata=list(zip(figs["id"], figs["source_label"], figs["period"], figs["place"], figs["verification"].map(L.VERIFICATION))),
+            customdata=list(
+                zip(figs["id"], _esc_all(figs["source_label"]), _esc_all(figs["period"]), _esc_all(figs["place"]), figs["verification"].map(L.VERIFICATION))
+            ),
             hovertext=labels,
             hovertemplate="%{hovertext}<br><b>%{text}</b><br>%{customdata[1]} · %{customdata[2]} · %{customdata[3]}<br>%{customdata[4]}<extra></extra>",
         )
@@ -346,13 +369,19 @@ def counts_by_year(series: pd.DataFrame, title: str = "How many exposures were r
                 text=[f"{v:,.0f}" for v in part["value"]], textposition="top center",
                 marker=dict(symbol=symbols[i % len(symbols)], size=11, color=colours[i % len(colours)]),
                 line=dict(dash="dot", color=colours[i % len(colours)]),
-                customdata=list(zip(part["id"], part["denominator_label"])),
+                customdata=list(zip(part["id"], _esc_all(part["denominator_label"]))),
                 hovertemplate="%{x}: %{y:,} — %{customdata[1]}<extra></extra>",
             )
         )  # fmt: skip
     fig.update_xaxes(title="Year", dtick=1)
     fig.update_yaxes(title="Exposures reported (count)", rangemode="tozero")
     return _base(fig, title, height=420)
+
+
+def _checked_ago(last_checked: str, today: dt.date) -> str:
+    """' (N days ago)', with an overdue mark past the legal table's re-check limit."""
+    age = (today - dt.date.fromisoformat(last_checked)).days
+    return f" ({age} days ago{', ⏳ overdue for a re-check' if is_overdue(age, MAX_AGE_DAYS['legality']) else ''})"
 
 
 def legal_map(status: pd.DataFrame, region: str, title: str, local: pd.DataFrame | None = None, today=None) -> go.Figure:
@@ -368,9 +397,9 @@ def legal_map(status: pd.DataFrame, region: str, title: str, local: pd.DataFrame
     df["status_label"] = df["status"].map(L.LEGAL_STATUS)
     mode = "USA-states" if region == "us" else "ISO-3"
     df["hover"] = [
-        f"<b>{n}</b><br>{s} (confidence: {L.CONFIDENCE[c]})<br>{_wrap(i if isinstance(i, str) else '', 50)}<br>"
-        f"From {st if isinstance(st, str) else 'date not verified'}" + (f" to {en}" if isinstance(en, str) else "")
-        + f"<br>Source: {_wrap(u[0] if len(u) else 'none found', 60)}<br>Checked {lc}" + (f" ({(today - dt.date.fromisoformat(lc)).days} days ago)" if today else "")
+        f"<b>{esc(n)}</b><br>{s} (confidence: {L.CONFIDENCE[c]})<br>{_wrap(i if isinstance(i, str) else '', 50)}<br>"
+        f"From {esc(st) if isinstance(st, str) else 'date not verified'}" + (f" to {esc(en)}" if isinstance(en, str) else "")
+        + f"<br>Source: {_wrap(u[0] if len(u) else 'none found', 60)}<br>Checked {esc(lc)}" + (_checked_ago(lc, today) if today else "")
         for n, s, c, i, st, en, lc, u in zip(
             df["name"], df["status_label"], df["confidence"], df["instrument"], df["start"], df["end"], df["last_checked"], df["source_urls"]
         )
@@ -407,7 +436,7 @@ def legal_map(status: pd.DataFrame, region: str, title: str, local: pd.DataFrame
             go.Scattergeo(
                 locations=local["state"], locationmode="USA-states", mode="markers", name="★ City or county rules",
                 marker=dict(symbol="star", size=15, color=L.YELLOW, line=dict(color="#222222", width=1)),
-                customdata=local[["state"]], hovertext=local["summary"],
+                customdata=local[["state"]], hovertext=_esc_all(local["summary"]),
                 hovertemplate="<b>City or county rules</b><br>%{hovertext}<extra></extra>",
             )
         )  # fmt: skip
@@ -421,11 +450,11 @@ def timeline(events: pd.DataFrame, title: str = "When did the rules change?") ->
     """One row per jurisdiction, one mark per dated event; hover gives the event and its source."""
     if events.empty:
         return _empty(title)
-    order = list(dict.fromkeys(events.sort_values("when")["place"]))
+    order = _esc_all(dict.fromkeys(events.sort_values("when")["place"]))
     fig = go.Figure(
         go.Scatter(
-            x=events["when"], y=events["place"], mode="markers", marker=dict(symbol="diamond", size=13, color=L.BLUE, line=dict(color="#222", width=1)),
-            customdata=list(zip(events["id"], events["date"], events["event"].map(lambda t: _wrap(t, 60)), events["link"].fillna(""))),
+            x=events["when"], y=_esc_all(events["place"]), mode="markers", marker=dict(symbol="diamond", size=13, color=L.BLUE, line=dict(color="#222", width=1)),
+            customdata=list(zip(events["id"], _esc_all(events["date"]), events["event"].map(lambda t: _wrap(t, 60)), _esc_all(events["link"].fillna("")))),
             hovertemplate="<b>%{y}</b> · %{customdata[1]}<br>%{customdata[2]}<br>%{customdata[3]}<extra></extra>", showlegend=False,
         )
     )  # fmt: skip
@@ -442,12 +471,12 @@ def evidence_matrix(matrix: pd.DataFrame, title: str = "What kind of evidence ex
     if matrix.empty:
         return _empty(title)
     designs = [L.DESIGN[d] for d in L.DESIGN_ORDER]
-    topics = list(dict.fromkeys(matrix["topic_label"]))
+    topics = _esc_all(dict.fromkeys(matrix["topic_label"]))
     fig = go.Figure()
     gaps = matrix[matrix["studies"] == 0]
     fig.add_trace(
         go.Scatter(
-            x=gaps["design"].map(L.DESIGN), y=gaps["topic_label"], mode="markers", name="□ No study (gap)",
+            x=gaps["design"].map(L.DESIGN), y=_esc_all(gaps["topic_label"]), mode="markers", name="□ No study (gap)",
             marker=dict(symbol="square-open", size=16, color="#BBBBBB"),
             customdata=[(f"{t}|{d}", 0) for t, d in zip(gaps["topic"], gaps["design"])],
             hovertemplate="%{y} · %{x}: no study<extra></extra>",
@@ -462,7 +491,7 @@ def evidence_matrix(matrix: pd.DataFrame, title: str = "What kind of evidence ex
             continue
         fig.add_trace(
             go.Scatter(
-                x=[xpos[d] + offsets[direction] for d in part["design"]], y=part["topic_label"], mode="markers", name=label,
+                x=[xpos[d] + offsets[direction] for d in part["design"]], y=_esc_all(part["topic_label"]), mode="markers", name=label,
                 marker=dict(
                     symbol=L.DIRECTION_SYMBOL[label], color=L.DIRECTION_COLOUR[label], size=10 + 7 * part["studies"].clip(upper=6) ** 0.8,
                     line=dict(color="#333333", width=1),
@@ -490,7 +519,7 @@ def count_bars(counts: pd.DataFrame, title: str, colours: dict[str, str] | None 
     """Horizontal bars of counts per category, in the given order; colour plus an icon in the label."""
     if counts.empty or counts["n"].sum() == 0:
         return _empty(title)
-    labels = [f"{(icons or {}).get(c, '')} {c}".strip() for c in counts["label"]]
+    labels = [esc(f"{(icons or {}).get(c, '')} {c}".strip()) for c in counts["label"]]
     fig = go.Figure(
         go.Bar(
             y=labels, x=counts["n"], orientation="h", text=counts["n"], textposition="outside",
@@ -564,12 +593,14 @@ def figure_table(fig: go.Figure, limit: int = 500) -> pd.DataFrame:
             ident = cd[0] if isinstance(cd, (list, tuple)) or hasattr(cd, "__len__") and not isinstance(cd, str) else cd
             rows.append(
                 {
-                    "Series": _TAG.sub(" ", tr.name or "").strip(),
+                    "Series": html.unescape(_TAG.sub(" ", tr.name or "")).strip(),
                     "Record": None if ident is None else str(ident),
                     "Place": locs[i] if locs is not None else None,
                     "x": _on_tick(xs[i], xt) if xs is not None and i < len(xs) else None,
                     "y": _on_tick(ys[i], yt) if ys is not None and i < len(ys) else None,
-                    "Details": (_TAG.sub(" ", str(hover[i])).strip() or None) if hover is not None and i < len(hover) else None,
+                    "Details": (html.unescape(_TAG.sub(" ", str(hover[i]))).strip() or None)
+                    if hover is not None and i < len(hover)
+                    else None,
                 }
             )
         if len(rows) >= limit:
@@ -577,6 +608,6 @@ def figure_table(fig: go.Figure, limit: int = 500) -> pd.DataFrame:
     for r in rows:
         for k in ("x", "y"):
             if isinstance(r[k], str):
-                r[k] = " ".join(_TAG.sub(" ", r[k]).split())
+                r[k] = " ".join(html.unescape(_TAG.sub(" ", r[k])).split())
     df = pd.DataFrame(rows[:limit], columns=["Series", "Record", "Place", "x", "y", "Details"])
     return df.dropna(axis=1, how="all")

@@ -58,4 +58,11 @@ def claim_reviews(claims: pd.DataFrame, articles: pd.DataFrame, base_url: str, p
 
 
 def claim_reviews_json(claims: pd.DataFrame, articles: pd.DataFrame, base_url: str, publisher: str) -> str:
-    return json.dumps(claim_reviews(claims, articles, base_url, publisher), indent=2, ensure_ascii=False)
+    """The reviews as JSON text that is safe to paste inside an HTML ``<script>`` element.
+
+    ``<``, ``>`` and ``&`` are written as JSON escapes (``\\u003c``...), so a
+    statement containing ``</script>`` cannot end the script element; the JSON
+    value is unchanged.
+    """
+    text = json.dumps(claim_reviews(claims, articles, base_url, publisher), indent=2, ensure_ascii=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

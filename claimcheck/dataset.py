@@ -14,7 +14,10 @@ import pandas as pd
 
 from . import schema as S
 from .load import Problem
+from .safetext import is_icon
 from .validate import validate
+
+DEFAULT_ICON = "🔎"
 
 
 @dataclass(frozen=True)
@@ -45,7 +48,7 @@ class Dataset:
             "summary": record.get("summary") or "",
             "licence": record.get("licence") or "",
             "last_updated": record.get("last_updated") or "",
-            "icon": record.get("icon") or "🔎",
+            "icon": record.get("icon") if is_icon(record.get("icon")) else DEFAULT_ICON,
             "limitations": list(record.get("limitations") or []),
             "citation": record.get("citation") or "",
         }
@@ -71,15 +74,27 @@ def _frame(table: S.Table, rows: list[dict]) -> pd.DataFrame:
 
 
 def load_dataset(directory: Path) -> Dataset:
-    """Validate ``directory`` and build one DataFrame per table from its valid rows."""
-    result = validate(directory)
+    """Validate ``directory`` and build one DataFrame per table from its valid rows.
+
+    Never raises: should the checker itself fail, every table is empty and the
+    one problem says so, so the pages still draw with their banner.
+    """
+    try:
+        result = validate(directory)
+    except Exception as exc:  # noqa: BLE001 - a bug in the checker must not take every page down
+        problem = Problem(
+            "(data folder)", None, "", "", f"internal error while checking the data ({type(exc).__name__}: {exc}); please report it"
+        )
+        return Dataset(directory, {t.name: empty_frame(t) for t in S.TABLES}, (problem,), {}, tuple(t.name for t in S.TABLES))
     tables: dict[str, pd.DataFrame] = {}
     set_aside: dict[str, tuple[str, ...]] = {}
     unreadable = []
     for t in S.TABLES:
         recs = result.records.get(t.name, [])
         good = [r.values for r in recs if not r.problems]
-        bad = tuple(r.label for r in recs if r.problems)
+        # Records with problems, and rows that could not even be read as records (a CSV row with
+        # the wrong number of cells): every one is counted in the banner.
+        bad = tuple(r.label for r in recs if r.problems) + tuple(result.dropped.get(t.name, ()))
         tables[t.name] = _frame(t, good)
         if bad:
             set_aside[t.name] = bad

@@ -9,12 +9,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
+from urllib.parse import quote
 
 import pandas as pd
 
 from . import labels as L
 from . import schema as S
 from .dataset import Dataset
+from .freshness import MAX_AGE_DAYS, is_overdue
 from .validate import date_bounds
 
 REGIONS = ("world", "us")
@@ -83,6 +85,24 @@ def with_filter(filters: Filters, **changes: tuple[str, ...]) -> Filters:
     return replace(filters, **changes)
 
 
+def truth(value) -> bool | None:
+    """A recorded yes/no as a Python bool, or None when it was not recorded.
+
+    Boolean columns hold numpy or pandas booleans (and ``pd.NA`` for blanks), for
+    which ``value is True`` is always false: read them through this function.
+    """
+    if value is None or value is pd.NA:
+        return None
+    try:
+        if pd.isna(value):
+            return None
+    except (TypeError, ValueError):
+        return None
+    if isinstance(value, str):
+        return {"true": True, "yes": True, "false": False, "no": False}.get(value.strip().lower())
+    return bool(value)
+
+
 # --- claims ---------------------------------------------------------------------
 def claim_quotes(ds: Dataset) -> pd.DataFrame:
     """One row per quote: claim_id, article, text, in claim order."""
@@ -107,19 +127,34 @@ def claims_table(ds: Dataset) -> pd.DataFrame:
     claims["topic_label"] = claims["topic"].map(topic_label).fillna(claims["topic"])
     claims["condition_label"] = claims["condition"].map(condition_label).fillna(claims["condition"])
     claims["verdict_label"] = claims["verdict"].apply(lambda v: L.label(L.VERDICT, v))
-    claims["certainty_label"] = claims["certainty"].apply(lambda v: L.label(L.CERTAINTY, v))
+    claims["certainty_label"] = [certainty_label(c, b, t) for c, b, t in zip(claims["certainty"], claims["basis"], claims["claim_type"])]
+    claims["graded"] = claims["claim_type"].isin(S.GRADED_CLAIM_TYPES)
+    claims["basis_label"] = claims["basis"].apply(lambda v: L.BASIS.get(v, "") if isinstance(v, str) else "")
     claims["type_label"] = claims["claim_type"].map(L.CLAIM_TYPE)
     claims["assertiveness_label"] = claims["assertiveness"].map(L.ASSERTIVENESS)
     claims["assertiveness_rank"] = claims["assertiveness"].map(L.ASSERTIVENESS_RANK)
     claims["certainty_rank"] = claims["certainty"].map(L.CERTAINTY_RANK)
-    links = ds["claim_studies"].merge(ds["studies"][["id", "design"]], left_on="study_id", right_on="id", how="left")
-    designs = links.groupby("claim_id")["design"].agg(lambda s: tuple(sorted(set(s.dropna()))))
-    backing = links[links["direction"].isin(["supports", "partly_supports"])]
+    links = ds["claim_studies"].merge(
+        ds["studies"][["id", "design", "status", "population_kind"]], left_on="study_id", right_on="id", how="left"
+    )
+    # Only studies with published results count as evidence (a registry entry is listed, never counted).
+    counted = links[links["status"] == "published"]
+    designs = counted.groupby("claim_id")["design"].agg(lambda s: tuple(sorted(set(s.dropna()))))
+    backing = counted[counted["direction"].isin(["supports", "partly_supports"])]
     backing_designs = backing.groupby("claim_id")["design"].agg(lambda s: tuple(sorted(set(s.dropna()))))
+    human_trials = backing[backing["design"].isin(L.HUMAN_CONTROLLED) & (backing["population_kind"] == "humans")]
     claims["designs"] = claims["id"].map(designs).apply(lambda v: v if isinstance(v, tuple) else ())
     claims["backing_designs"] = claims["id"].map(backing_designs).apply(lambda v: v if isinstance(v, tuple) else ())
+    claims["backed_by_human_trial"] = claims["id"].isin(set(human_trials["claim_id"]))
     claims["n_studies"] = claims["id"].map(links.groupby("claim_id").size()).fillna(0).astype(int)
     return claims
+
+
+def certainty_label(certainty, basis, claim_type) -> str:
+    """What a reader sees in a claim's certainty slot: the GRADE-style level, or what an ungraded claim rests on."""
+    if claim_type in S.UNGRADED_CLAIM_TYPES:
+        return "Not graded: rests on " + L.BASIS_SHORT[basis] if isinstance(basis, str) and basis in L.BASIS_SHORT else "Not graded"
+    return L.label(L.CERTAINTY, certainty if isinstance(certainty, str) else None)
 
 
 def filter_claims(claims: pd.DataFrame, filters: Filters) -> pd.DataFrame:
@@ -148,13 +183,18 @@ def search_claims(claims: pd.DataFrame, text: str) -> pd.DataFrame:
 
 
 def headline_numbers(claims: pd.DataFrame) -> dict[str, int]:
-    """The few honest numbers on the home page."""
-    # "Rests on" means a randomised trial or systematic review that supports or partly supports it.
-    controlled = claims["backing_designs"].apply(lambda d: bool(set(d) & set(L.HUMAN_CONTROLLED)))
+    """The few honest numbers on the home page.
+
+    ``supported_by_human_trial`` counts claims judged supported or partly supported that
+    also have a published randomised trial or systematic review in people supporting or
+    partly supporting them: both conditions, nothing else.
+    """
+    judged_supported = claims["verdict"].isin(["supported", "partly_supported"])
     return {
         "claims": len(claims),
         "assessed": int(claims["verdict"].notna().sum()),
-        "with_controlled_human_study": int(controlled.sum()),
+        "supported_by_human_trial": int((judged_supported & claims["backed_by_human_trial"]).sum()),
+        "supported_or_partly": int(judged_supported.sum()),
         "contradicted_or_unsupported": int(claims["verdict"].isin(["contradicted", "not_supported"]).sum()),
         "insufficient": int((claims["verdict"] == "insufficient").sum()),
     }
@@ -175,10 +215,51 @@ def studies_table(ds: Dataset) -> pd.DataFrame:
     studies = ds["studies"].copy()
     studies["design_label"] = studies["design"].map(L.DESIGN)
     studies["verification_label"] = studies["verification"].map(L.VERIFICATION)
-    studies["link"] = studies["urls"].apply(lambda u: u[0] if u else None)
+    studies["status_label"] = studies["status"].map(L.STUDY_STATUS)
+    studies["counted"] = studies["status"] == "published"
+    studies["identifiers"] = [identifier_links(r) for r in studies.to_dict("records")]
+    studies["identifiers_text"] = studies["identifiers"].apply(lambda ids: " · ".join(identifier_text(k, v) for k, v, _ in ids))
+    studies["link"] = [best_link(r) for r in studies.to_dict("records")]
+    studies["population_text"] = [population_text(r) for r in studies.to_dict("records")]
     claims_of = ds["claim_studies"].groupby("study_id")["claim_id"].agg(tuple)
     studies["claims"] = studies["id"].map(claims_of).apply(lambda v: v if isinstance(v, tuple) else ())
     return studies
+
+
+def identifier_links(study: Mapping) -> list[tuple[str, str, str]]:
+    """(kind, identifier, canonical URL) for each identifier a study record carries: DOI, PubMed, PMC, trial registry."""
+    out = []
+    for field_name, (kind, template) in L.IDENTIFIER_URL.items():
+        value = study.get(field_name)
+        if isinstance(value, str) and value.strip():
+            out.append((kind, value.strip(), template.format(quote(value.strip(), safe="/:._-()"))))
+    return out
+
+
+def identifier_text(kind: str, value: str) -> str:
+    """An identifier as a reader cites it: "DOI 10.1/x", "PubMed 123", "PMC7053747" (no "PMC PMC…")."""
+    return value if value.upper().startswith(kind.upper()) else f"{kind} {value}"
+
+
+def best_link(study: Mapping) -> str | None:
+    """The link a reader should follow first: a canonical identifier page (DOI first), else the first page it was seen on."""
+    ids = identifier_links(study)
+    if ids:
+        return ids[0][2]
+    urls = study.get("urls")
+    return urls[0] if isinstance(urls, (list, tuple)) and urls else None
+
+
+def population_text(study: Mapping) -> str:
+    """Who or what was studied, in words: the curated description, else the kind and number."""
+    text = study.get("population")
+    if isinstance(text, str) and text.strip():
+        return text.strip()
+    n = study.get("n")
+    kind = study.get("population_kind")
+    if kind == "humans" and n is not None and not pd.isna(n):
+        return f"{int(n):,} people"
+    return L.POPULATION_KIND.get(kind, "not recorded").capitalize() if isinstance(kind, str) else "Not recorded"
 
 
 def filter_studies(studies: pd.DataFrame, filters: Filters, claim_ids: set[str] | None = None) -> pd.DataFrame:
@@ -191,8 +272,11 @@ def filter_studies(studies: pd.DataFrame, filters: Filters, claim_ids: set[str] 
 
 
 def design_ladder(studies: pd.DataFrame) -> pd.DataFrame:
-    """Number of studies at each rung of the design ladder, every rung present."""
-    counts = studies["design"].value_counts()
+    """Number of studies with published results at each rung of the design ladder, every rung present.
+
+    Registered, ongoing and unreported studies are not counted on any rung.
+    """
+    counts = studies[studies["status"] == "published"]["design"].value_counts()
     return pd.DataFrame(
         {
             "design": list(L.DESIGN_ORDER),
@@ -206,9 +290,13 @@ def claim_evidence(ds: Dataset, claim_id: str) -> pd.DataFrame:
     """The studies linked to one claim, with direction and note."""
     links = ds["claim_studies"][ds["claim_studies"]["claim_id"] == claim_id]
     out = links.merge(studies_table(ds), left_on="study_id", right_on="id", how="left")
-    out["direction_label"] = out["direction"].map(L.DIRECTION)
+    out["direction_label"] = [L.DIRECTION.get(d, d) if counted else L.NOT_COUNTED for d, counted in zip(out["direction"], out["counted"])]
     order = {d: i for i, d in enumerate(L.DESIGN_ORDER)}
-    return out.sort_values("design", key=lambda s: s.map(order)).reset_index(drop=True)
+    # Studies that count come first, strongest design first; those without published results last.
+    out["_rank"] = [
+        order.get(d, len(order)) + (0 if c is True else len(order) + 1) for d, c in zip(out["design"], out["counted"].map(truth))
+    ]
+    return out.sort_values("_rank", kind="stable").drop(columns="_rank").reset_index(drop=True)
 
 
 # --- harms ------------------------------------------------------------------------
@@ -236,7 +324,7 @@ def harm_mentions(ds: Dataset) -> pd.DataFrame:
             "severity_label": L.SEVERITY[h["severity"]],
             "n_articles": sum(1 for a in article_ids if stance.get(a) == "warns"),
             "n_downplay": sum(1 for a in article_ids if stance.get(a) == "downplays"),
-            "summary_row": bool(h.get("summary_row") is True),
+            "summary_row": truth(h.get("summary_row")) is True,
         }
         for a in article_ids:
             row[a] = stance.get(a, "")
@@ -269,6 +357,25 @@ def figures_table(ds: Dataset) -> pd.DataFrame:
     return figs
 
 
+def figures_for_display(figs: pd.DataFrame) -> pd.DataFrame:
+    """Harm figures (from :func:`figures_table`) as a reader reads them: the figure as written, words instead of codes."""
+    return pd.DataFrame(
+        {
+            "Harm": figs["harm"],
+            "Figure": [L.figure_value(v, u) for v, u in zip(figs["value"], figs["unit"])],
+            "Out of": figs["denominator"],
+            "Who or what was counted": figs["denominator_label"],
+            "Kind of data": figs["data_kind_label"],
+            "Period": figs["period"],
+            "Place": figs["place"],
+            "Source name": figs["source_label"],
+            "Source": figs["source_url"],
+            "Verified": figs["verification"].map(lambda x: L.label(L.VERIFICATION, x)),
+            "Note": figs["note"],
+        }
+    )
+
+
 # --- legality ---------------------------------------------------------------------
 def status_as_of(legality: pd.DataFrame, when: dt.date, scope: str) -> pd.DataFrame:
     """The row in force on ``when`` for each jurisdiction, for one scope.
@@ -287,12 +394,12 @@ def check_age_days(last_checked: pd.Series, today: dt.date) -> pd.Series:
     return last_checked.apply(lambda d: (today - dt.date.fromisoformat(d)).days if isinstance(d, str) else None)
 
 
-STALE_DAYS = 365  # a legal entry whose source was last read longer ago than this is flagged
+STALE_DAYS = MAX_AGE_DAYS["legality"]  # a legal entry whose source was last read longer ago than this is flagged
 
 
 def is_stale(age_days, stale_days: int = STALE_DAYS) -> bool:
-    """Whether a check this many days old (None: unknown) is flagged as stale."""
-    return (age_days or 0) > stale_days
+    """Whether a check this many days old (None: unknown) is flagged as stale (the rule of ``freshness``)."""
+    return is_overdue(age_days, stale_days)
 
 
 def provenance_table(legality: pd.DataFrame, today: dt.date, stale_days: int = STALE_DAYS) -> pd.DataFrame:
@@ -309,6 +416,12 @@ def provenance_table(legality: pd.DataFrame, today: dt.date, stale_days: int = S
         for c, a in zip(table["confidence"], table["Checked (days ago)"])
     ]
     table["Source"] = table["source_urls"].apply(lambda u: u[0] if u else None)
+    # Codes become the words a reader knows; the stored values stay in the data download.
+    table["level"] = table["level"].map(lambda x: L.label(L.LEVEL, x))
+    table["scope"] = table["scope"].map(lambda x: L.label(L.SCOPE, x))
+    table["confidence"] = [
+        f"{L.label(L.CONFIDENCE, c)} · {L.label(L.LEGAL_VERIFICATION, v)}" for c, v in zip(table["confidence"], table["verification"])
+    ]
     columns = [
         "code",
         "name",
@@ -379,20 +492,22 @@ SCORECARD_ITEMS = (
 def article_scorecard(ds: Dataset, claims: pd.DataFrame, mentions: pd.DataFrame, article_id: str) -> pd.DataFrame:
     """The scorecard of one article: one row per adopted checklist item, with its answer."""
     art = ds["articles"].set_index("id").loc[article_id]
-    mine = claims[claims["articles"].apply(lambda a: article_id in a)]
+    # .loc with a boolean mask: an empty object-typed mask used as df[mask] would select columns instead of rows.
+    mine = claims.loc[claims["articles"].apply(lambda a: article_id in a).astype(bool)]
     strong = int(mine["assertiveness"].isin(["confident", "absolute"]).sum())
     serious = unwarned_serious_harms(mentions, None)
     missed = serious[serious[article_id] != "warns"] if article_id in serious.columns else serious
     signals = art["commercial_signals"] or []
 
     def yes(value) -> str:
-        return "yes" if value is True else "no" if value is False else "not recorded"
+        answer = truth(value)
+        return "not recorded" if answer is None else "yes" if answer else "no"
 
     answers = {
-        "sources": yes(art["cites_sources"] if pd.notna(art["cites_sources"]) else None),
+        "sources": yes(art["cites_sources"]),
         "date": "yes" if isinstance(art["date"], str) else "no",
-        "uncertainty": yes(art["mentions_uncertainty"] if pd.notna(art["mentions_uncertainty"]) else None),
-        "harms": yes(art["mentions_harms"] if pd.notna(art["mentions_harms"]) else None),
+        "uncertainty": yes(art["mentions_uncertainty"]),
+        "harms": yes(art["mentions_harms"]),
         "serious_harms": f"{len(missed)} of {len(serious)}",
         "wording": f"{strong} of {len(mine)}",
         "commercial": f"{len(signals)} signal{'s' if len(signals) != 1 else ''}",
@@ -425,7 +540,7 @@ def yearly_counts(figs: pd.DataFrame, data_kind: str = "poison_centre_exposures"
 
 def claims_for_harm(claims: pd.DataFrame, harm_id: str) -> pd.DataFrame:
     """Safety claims linked to one harm."""
-    return claims[claims["harms"].apply(lambda h: harm_id in (h or []))]
+    return claims.loc[claims["harms"].apply(lambda h: harm_id in (h or [])).astype(bool)]
 
 
 def local_rules_by_state(status: pd.DataFrame) -> pd.DataFrame:
@@ -463,9 +578,12 @@ def timeline_events(timeline: pd.DataFrame, names: dict[str, str]) -> pd.DataFra
 def evidence_links(ds: Dataset) -> pd.DataFrame:
     """One row per claim-study link, with the claim's topic and the study's design."""
     links = ds["claim_studies"].merge(ds["claims"][["id", "topic"]], left_on="claim_id", right_on="id", how="inner").drop(columns="id")
-    links = links.merge(
-        ds["studies"][["id", "design", "title", "year", "urls", "verification"]], left_on="study_id", right_on="id", how="inner"
-    )
+    studies = ds["studies"]
+    # Only studies with published results are evidence; the others never enter the map.
+    studies = studies[studies["status"] == "published"]
+    links = links.merge(studies[["id", "design", "title", "year", "urls", "verification"]], left_on="study_id", right_on="id", how="inner")
+    canonical = {r["id"]: best_link(r) for r in studies.to_dict("records")}
+    links["link"] = links["study_id"].map(canonical)
     topic_label = dict(zip(ds["topics"]["id"], ds["topics"]["label"]))
     links["topic_label"] = links["topic"].map(topic_label).fillna(links["topic"])
     return links.drop(columns="id")
@@ -493,6 +611,21 @@ def evidence_matrix(links: pd.DataFrame, topics: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["topic", "topic_label", "design", "direction", "studies"])
 
 
+def cell_studies_for_display(found: pd.DataFrame) -> pd.DataFrame:
+    """The studies of an evidence-map cell with readable headers and labels instead of stored codes."""
+    return pd.DataFrame(
+        {
+            "Study": found["study_id"],
+            "Year": found["year"],
+            "Title": found["title"],
+            "Bears on claims": found["claims"],
+            "How": found["directions"].map(lambda s: ", ".join(L.label(L.DIRECTION, d) for d in s.split(", "))),
+            "Verified": found["verification"].map(lambda x: L.label(L.VERIFICATION, x)),
+            "Link": found["link"],
+        }
+    )
+
+
 def cell_studies(links: pd.DataFrame, topic: str, design: str) -> pd.DataFrame:
     """The studies behind one cell of the evidence matrix, with the claims they bear on."""
     part = links[(links["topic"] == topic) & (links["design"] == design)]
@@ -501,7 +634,7 @@ def cell_studies(links: pd.DataFrame, topic: str, design: str) -> pd.DataFrame:
         .agg(
             claims=("claim_id", lambda s: ", ".join(dict.fromkeys(s))),
             directions=("direction", lambda s: ", ".join(dict.fromkeys(s))),
-            link=("urls", lambda u: u.iloc[0][0] if len(u.iloc[0]) else None),
+            link=("link", "first"),
         )
         .reset_index()
     )
@@ -510,5 +643,5 @@ def cell_studies(links: pd.DataFrame, topic: str, design: str) -> pd.DataFrame:
 def claim_ladder(ds: Dataset, claim_id: str) -> dict[str, int]:
     """How many linked studies sit on each rung of the design ladder for one claim."""
     ev = claim_evidence(ds, claim_id)
-    counts = ev["design"].value_counts()
+    counts = ev[ev["counted"]]["design"].value_counts()  # a study without published results is on no rung
     return {d: int(counts[d]) for d in L.DESIGN_ORDER if d in counts}

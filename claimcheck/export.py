@@ -5,17 +5,41 @@ from __future__ import annotations
 import html
 import io
 import json
+import os
 import zipfile
 from pathlib import Path
 
 import pandas as pd
 
 from . import labels as L
+from . import schema as S
+from .load import ARTICLES_DIR, Unreadable, read_bytes
 from .schema import TABLES
+
+# OWASP's advice against CSV injection: a spreadsheet runs a cell that starts with one of these
+# as a formula (=HYPERLINK(...) can send other cells to a server). Such a text cell gets a
+# leading single quote, which spreadsheets show as text. Numbers are left as numbers.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+CSV_NOTE = (
+    "In the CSV downloads, a text cell that starts with =, +, -, @, a tab or a carriage return starts with a "
+    "single quote (') added, so that spreadsheets show it as text instead of running it as a formula "
+    "(OWASP's advice against CSV injection). Numbers are unchanged. The data files in the zip are exactly as curated."
+)
+
+
+def neutralise(value):
+    """A text cell a spreadsheet would run as a formula, made inert with a leading single quote."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
 
 
 def csv_bytes(df: pd.DataFrame) -> bytes:
-    """A table as UTF-8 CSV; list cells become " ; "-joined text, nested entries JSON."""
+    """A table as UTF-8 CSV; list cells become " ; "-joined text, nested entries JSON.
+
+    Text cells that a spreadsheet would execute are neutralised (see :data:`CSV_NOTE`),
+    column names included.
+    """
 
     def flat(v):
         if isinstance(v, (list, tuple)):
@@ -28,23 +52,33 @@ def csv_bytes(df: pd.DataFrame) -> bytes:
 
     out = df.copy()
     for col in out.columns:
-        if out[col].dtype == object:
-            out[col] = out[col].map(flat)
+        if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
+            out[col] = out[col].map(flat).map(neutralise)
+    out.columns = [neutralise(str(c)) for c in out.columns]
     return out.to_csv(index=False).encode("utf-8")
 
 
 def dataset_zip(data_dir: Path, dictionary: pd.DataFrame, readme: str) -> bytes:
-    """Every declared data file and article text, the data dictionary and a README, in one zip."""
+    """Every declared data file and article text, the data dictionary and a README, in one zip.
+
+    Files are read as the loader reads them: only regular files that resolve
+    inside the data folder and are under the size limit. A link leading out of
+    the folder, a device or an oversized file is left out (the validator names it).
+    """
     buf = io.BytesIO()
+    names = [t.file for t in TABLES]
+    articles = data_dir / ARTICLES_DIR
+    try:
+        names += sorted(f"{ARTICLES_DIR}/{e.name}" for e in os.scandir(articles) if e.name.endswith(".txt"))
+    except OSError:
+        pass
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
-        for t in TABLES:
-            path = data_dir / t.file
-            if path.is_file():
-                z.write(path, f"data/{t.file}")
-        articles = data_dir / "articles"
-        if articles.is_dir():
-            for p in sorted(articles.glob("*.txt")):
-                z.write(p, f"data/articles/{p.name}")
+        for rel in names:
+            try:
+                content = read_bytes(data_dir, rel)
+            except Unreadable:
+                continue
+            z.writestr(f"data/{rel}", content)
         z.writestr("data-dictionary.csv", dictionary.to_csv(index=False))
         z.writestr("README.txt", readme)
     return buf.getvalue()
@@ -84,7 +118,11 @@ def handout_html(claims: pd.DataFrame, articles: pd.DataFrame, title: str, notic
         reasons = "; ".join(L.REASON.get(r, r) for r in (c["reasons"] or []))
         parts.append(
             f"<h2>{i}. {e(c['id'])}: {e(L.VERDICT.get(c['verdict'], 'Not yet assessed'))}</h2>"
-            f"<p><b>Certainty of the human evidence:</b> {e(L.CERTAINTY.get(c['certainty'], 'Not rated'))}"
+            + (
+                f"<p><b>Certainty of the human evidence:</b> {e(L.CERTAINTY.get(c['certainty'], 'Not rated'))}"
+                if c["claim_type"] not in S.UNGRADED_CLAIM_TYPES
+                else f"<p><b>Not graded for certainty; rests on:</b> {e(L.BASIS.get(c['basis'], 'not recorded'))}"
+            )
             + (f" · <b>Reasons:</b> {e(reasons)}" if reasons else "")
             + "</p>"
             + (f"<p>{e(c['rationale'])}</p>" if isinstance(c["rationale"], str) else "")

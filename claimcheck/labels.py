@@ -50,7 +50,9 @@ VERDICT_ICON = {
 }
 
 VERDICT_DEFINITION = {
-    "supported": "Good evidence in the right population backs the claim as worded.",
+    "supported": "The evidence backs the claim as worded. For a claim about an effect in people that means evidence in the right "
+    "population; a claim that a harm occurs, or that reports what a study or document says, is supported when the source shows "
+    "exactly that (see the decision rules), so check its certainty or basis too.",
     "partly_supported": "Some of the claim holds, but it goes further than the evidence (another population, a narrower finding, a weaker effect).",
     "insufficient": "Too little evidence to judge either way; often only animal or cell data, or nothing at all.",
     "not_supported": "The evidence that exists does not back the claim, or the claim misstates it.",
@@ -71,6 +73,33 @@ LEGAL_STATUS_DEFINITION = {
     "unregulated": "No specific law found; general food or medicine law may still apply.",
     "unclear": "Sources conflict, or no usable source was found.",
 }
+
+# What an ungraded (regulatory, tradition or study) claim rests on, in place of a certainty.
+BASIS = {
+    "official_text": "Official text (law, regulation or register)",
+    "agency_page": "A government agency's own page",
+    "study_record": "The published study or review itself",
+    "secondary_report": "Secondary reports only (news, vendor or aggregator pages)",
+    "none_found": "No source found",
+}
+BASIS_SHORT = {
+    "official_text": "official text",
+    "agency_page": "an agency page",
+    "study_record": "the study itself",
+    "secondary_report": "secondary reports",
+    "none_found": "no source found",
+}
+BASIS_DEFINITION = {
+    "official_text": "The statute, regulation, register entry or order itself was read.",
+    "agency_page": "A page published by the responsible government agency was read (not the legal text itself).",
+    "study_record": "The claim reports what a study, review or statistic says, and that publication's own record was read.",
+    "secondary_report": "Only news reports, vendor pages or aggregators were found; the original was not seen.",
+    "none_found": "No source for the claim was found.",
+}
+CERTAINTY_SCOPE_NOTE = (
+    "Certainty is graded only for health claims (efficacy, safety, mechanism, dosage). A claim about law or regulation, "
+    "history or tradition, or what a study or statistic reports is not a health effect, so it shows what it rests on instead."
+)
 
 CERTAINTY = {"high": "High", "moderate": "Moderate", "low": "Low", "very_low": "Very low", "none": "None", None: "Not rated"}
 # Position on a 0-4 axis, used to compare with assertiveness.
@@ -128,6 +157,29 @@ DIRECTION_SYMBOL = {"Supports": "circle", "Partly supports": "diamond", "Contrad
 
 VERIFICATION = {"primary_record": "Primary record seen", "secondary_only": "Secondary page only ⚠"}
 
+STUDY_STATUS = {
+    "published": "Published",
+    "completed_without_results": "Finished, no published results",
+    "ongoing": "Ongoing",
+    "registered": "Registered only",
+}
+STUDY_STATUS_DEFINITION = {
+    "published": "Its results are public (a paper, report or agency page) and can count as evidence.",
+    "completed_without_results": "Finished, but no results were published: listed for context, never counted as evidence.",
+    "ongoing": "Still running: listed for context, never counted as evidence.",
+    "registered": "Only a registry entry was seen: listed for context, never counted as evidence.",
+}
+NOT_COUNTED = "Not counted (no published results)"
+
+# Canonical pages for each kind of identifier, preferred over mirrors when a study has one.
+IDENTIFIER_URL = {
+    "doi": ("DOI", "https://doi.org/{}"),
+    "pmid": ("PubMed", "https://pubmed.ncbi.nlm.nih.gov/{}/"),
+    "pmcid": ("PMC", "https://pmc.ncbi.nlm.nih.gov/articles/{}/"),
+    "nct": ("ClinicalTrials.gov", "https://clinicaltrials.gov/study/{}"),
+}
+POPULATION_KIND = {"humans": "people", "animals": "animals", "cells": "cells", "products": "products tested", "none": "no population"}
+
 SEVERITY = {"mild": "Mild", "moderate": "Moderate", "serious": "Serious", "life_threatening": "Life-threatening"}
 SEVERITY_COLOUR = {"Mild": "#FDE0C5", "Moderate": ORANGE, "Serious": VERMILION, "Life-threatening": "#7F2704"}
 
@@ -179,6 +231,19 @@ SCOPE = {"leaf": "Leaf and all its alkaloids", "7oh": "Concentrated 7-OH and sem
 CONFIDENCE = {"high": "High", "medium": "Medium", "low": "Low ⚠"}
 LEGAL_VERIFICATION = {"primary": "official text seen", "secondary": "⚠ seen only on a secondary page", "unverified": "⚠ unverified"}
 LEVEL = {"country": "Country", "federal": "Federal", "state": "State", "local": "City or county"}
+
+# Headers of the full legal table on the Legality page.
+LEGAL_TABLE_COLUMNS = {
+    "code": "Code",
+    "name": "Place",
+    "level": "Level",
+    "scope": "What is covered",
+    "start": "From",
+    "end": "Until",
+    "instrument": "Law or notice",
+    "confidence": "Confidence · verification",
+    "disagreement": "Where sources disagree",
+}
 
 PUBLISHER = {"vendor": "Vendor", "affiliate": "Affiliate", "content_site": "Content site", "unknown": "Not stated"}
 

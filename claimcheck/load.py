@@ -11,9 +11,13 @@ YAML is only ever read with PyYAML's safe loader.
 from __future__ import annotations
 
 import csv
+import errno
 import hashlib
 import io
 import os
+import re
+import stat
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -60,6 +64,7 @@ class Problem:
 class RawRecord:
     values: dict[str, Any]
     line: int | None
+    problems: list[tuple[str, str]] = field(default_factory=list)  # (field, message) found while reading
 
 
 @dataclass
@@ -68,18 +73,134 @@ class RawTable:
     records: list[RawRecord] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     present: bool = True
+    dropped: list[str] = field(default_factory=list)  # labels of rows that could not be read as records
 
 
-def _read_text(path: Path, rel: str, problems: list[Problem]) -> str | None:
+class Unreadable(Exception):
+    """A file that is not read: the message says why, in plain words."""
+
+
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+_KIND = {
+    stat.S_IFDIR: "is a folder, not a file",
+    stat.S_IFCHR: "is a device, not a regular file; not read",
+    stat.S_IFBLK: "is a device, not a regular file; not read",
+    stat.S_IFIFO: "is a pipe (FIFO), not a regular file; not read",
+    stat.S_IFSOCK: "is a socket, not a regular file; not read",
+}
+VANISH_RETRY_SECONDS = 0.05
+
+
+def _kind_problem(mode: int) -> str | None:
+    if stat.S_ISREG(mode):
+        return None
+    return _KIND.get(stat.S_IFMT(mode), "is not a regular file; not read")
+
+
+def inside(root: str | os.PathLike[str], path: str | os.PathLike[str]) -> bool:
+    """Does ``path``, with every link followed, lead to a place inside ``root``?"""
+    real_root = os.path.realpath(root)
     try:
-        size = path.stat().st_size
-    except OSError:
-        problems.append(Problem(rel, None, "", "", "file is missing"))
+        return os.path.commonpath([real_root, os.path.realpath(path)]) == real_root
+    except ValueError:
+        return False
+
+
+def _read_once(root: str, rel: str, limit: int) -> bytes:
+    path = os.path.join(root, rel)
+    if "\x00" in rel:
+        raise Unreadable("the file name contains a NUL character")
+    real = os.path.realpath(path)
+    if not inside(root, real):
+        raise Unreadable("is a link that leads outside the data folder; only files inside the data folder are read")
+    try:
+        kind = _kind_problem(os.stat(real).st_mode)  # before opening: opening a device can have effects
+    except FileNotFoundError:
+        raise
+    except PermissionError:
+        raise Unreadable("cannot be read (permission denied)") from None
+    except OSError as exc:
+        raise Unreadable(f"cannot be read ({exc.strerror or exc})") from None
+    if kind:
+        raise Unreadable(kind)
+    try:
+        fd = os.open(real, _OPEN_FLAGS)
+    except FileNotFoundError:
+        raise
+    except PermissionError:
+        raise Unreadable("cannot be read (permission denied)") from None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise Unreadable("changed into a link while it was being read; not read") from None
+        if exc.errno == errno.EISDIR:
+            raise Unreadable(_KIND[stat.S_IFDIR]) from None
+        raise Unreadable(f"cannot be read ({exc.strerror or exc})") from None
+    try:
+        st = os.fstat(fd)
+        # Checked again on the opened file: the path may have been swapped since.
+        kind = _kind_problem(st.st_mode)
+        if kind:
+            raise Unreadable(kind)
+        if st.st_size > limit:
+            raise Unreadable(f"file is {st.st_size:,} bytes, over the {limit:,}-byte limit; not read")
+        # Never more than limit + 1 bytes, whatever the size claimed: a file may grow while it is read.
+        chunks, total = [], 0
+        while total <= limit:
+            try:
+                chunk = os.read(fd, min(1 << 20, limit + 1 - total))
+            except OSError as exc:
+                if exc.errno == errno.EISDIR:
+                    raise Unreadable(_KIND[stat.S_IFDIR]) from None
+                raise Unreadable(f"cannot be read ({exc.strerror or exc})") from None
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+        if total > limit:
+            raise Unreadable(f"file is over the {limit:,}-byte limit; not read")
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
+def read_bytes(directory: str | os.PathLike[str], rel: str, limit: int | None = None) -> bytes:
+    """The bytes of the regular file ``rel`` inside the data folder ``directory``.
+
+    Raises :class:`Unreadable` (with a plain message) for anything else: a link
+    that leads outside the folder, a folder, a device, a pipe, a file over
+    ``limit`` bytes, a permission error, or a file that is missing. Every read is
+    capped at ``limit + 1`` bytes on the opened file, so a device or a growing
+    file cannot fill memory. A file that vanishes between the folder listing and
+    the read (an editor or git saving it) is tried once more before it is
+    reported.
+    """
+    root = os.path.realpath(directory)
+    limit = MAX_FILE_BYTES if limit is None else limit
+    try:
+        return _read_once(root, rel, limit)
+    except FileNotFoundError:
+        # Saved by deleting and writing again, or replaced between the listing and the read: wait, try once more.
+        time.sleep(VANISH_RETRY_SECONDS)
+    try:
+        return _read_once(root, rel, limit)
+    except FileNotFoundError:
+        if os.path.lexists(os.path.join(root, rel)):
+            raise Unreadable("vanished while it was being read (it was probably being saved); reload to read it again") from None
+        raise Unreadable("file is missing") from None
+
+
+def read_data_file(directory: Path, rel: str) -> tuple[str | None, list[Problem]]:
+    """A text file of the data folder (for example its changelog), read as safely as a table."""
+    problems: list[Problem] = []
+    return _read_text(directory, rel, problems), problems
+
+
+def _read_text(directory: Path, rel: str, problems: list[Problem]) -> str | None:
+    try:
+        raw = read_bytes(directory, rel)
+    except Unreadable as exc:
+        problems.append(Problem(rel, None, "", "", str(exc)))
         return None
-    if size > MAX_FILE_BYTES:
-        problems.append(Problem(rel, None, "", "", f"file is {size:,} bytes, over the {MAX_FILE_BYTES:,}-byte limit; not read"))
-        return None
-    raw = path.read_bytes()
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -97,9 +218,44 @@ def _read_text(path: Path, rel: str, problems: list[Problem]) -> str | None:
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+class _TextLoader(_SafeLoader):  # type: ignore[misc,valid-type]
+    """The safe loader, with two changes that keep the data exactly as written.
+
+    * Every plain (unquoted) scalar stays text, except an empty value, ``~`` and
+      ``null``: YAML 1.1 would turn ``no``, ``Off`` or ``NO`` into a boolean,
+      ``0777`` into 511, ``1:30`` into 90 and ``2026-13-45`` into an error. The
+      validator converts each value by its field's declared type instead.
+    * A key that appears twice in one mapping is noted (YAML keeps the last one
+      silently); the reader turns each into a problem on its record.
+
+    Parsing stays in libyaml's C code; only the node-to-value step is Python.
+    """
+
+    yaml_implicit_resolvers: dict = {}
+
+    def __init__(self, stream) -> None:
+        super().__init__(stream)
+        self.duplicate_keys: list[tuple[int, str, int]] = []  # (line, key, line of the first one)
+
+    def construct_mapping(self, node, deep=False):
+        if isinstance(node, yaml.MappingNode):
+            seen: dict[str, int] = {}
+            for key_node, _ in node.value:
+                if isinstance(key_node, yaml.ScalarNode):
+                    line = key_node.start_mark.line + 1
+                    if key_node.value in seen:
+                        self.duplicate_keys.append((line, key_node.value, seen[key_node.value]))
+                    else:
+                        seen[key_node.value] = line
+        return super().construct_mapping(node, deep)
+
+
+_TextLoader.add_implicit_resolver("tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
+
+
 def _read_yaml(text: str, table: Table, rel: str) -> RawTable:
     out = RawTable(table)
-    loader = _SafeLoader(text)
+    loader = _TextLoader(text)
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
@@ -114,6 +270,7 @@ def _read_yaml(text: str, table: Table, rel: str) -> RawTable:
         return out
     finally:
         loader.dispose()
+    duplicates = loader.duplicate_keys
     if data is None:
         return out
     if isinstance(data, dict):  # a single-record file such as dataset.yaml
@@ -123,13 +280,29 @@ def _read_yaml(text: str, table: Table, rel: str) -> RawTable:
     else:
         out.problems.append(Problem(rel, 1, "", "", "expected a list of records (or one mapping)"))
         return out
+    spans: list[tuple[int, int, RawRecord | None]] = []
     for item, item_node in zip(data, items):
         line = item_node.start_mark.line + 1
         if not isinstance(item, dict):
             out.problems.append(Problem(rel, line, "", "", "record is not a mapping of field: value"))
+            out.dropped.append(f"line {line}")
+            spans.append((line, item_node.end_mark.line + 1, None))
             continue
-        out.records.append(RawRecord({str(k): v for k, v in item.items()}, line))
+        record = RawRecord({str(k): v for k, v in item.items()}, line)
+        out.records.append(record)
+        spans.append((line, item_node.end_mark.line + 1, record))
+    for dup_line, key, first in duplicates:
+        # The record a duplicate belongs to: the last one starting at or before its line.
+        owner = next((r for lo, hi, r in reversed(spans) if lo <= dup_line <= hi), None)
+        message = f"the key {key!r} appears twice in one mapping (lines {first} and {dup_line}); YAML would keep only the last"
+        if owner is not None:
+            owner.problems.append((key, message))
+        else:
+            out.problems.append(Problem(rel, dup_line, "", key, message))
     return out
+
+
+_SEPARATORS = {";": "semicolons", "\t": "tabs", "|": "vertical bars"}
 
 
 def _read_csv(text: str, table: Table, rel: str) -> RawTable:
@@ -137,29 +310,60 @@ def _read_csv(text: str, table: Table, rel: str) -> RawTable:
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = next(reader, None)
-        if header is None:
-            out.problems.append(Problem(rel, 1, "", "", "empty file: a header row is required"))
-            return out
-        header = [h.strip() for h in header]
-        seen: set[str] = set()
-        for name in header:
-            if name in seen:
-                out.problems.append(Problem(rel, 1, "", name, "column appears twice in the header"))
-            seen.add(name)
-        row_start = reader.line_num + 1
-        for row in reader:
-            line = row_start
-            row_start = reader.line_num + 1
-            if not any(cell.strip() for cell in row):
-                continue
-            if len(row) != len(header):
-                out.problems.append(
-                    Problem(rel, line, _row_label(header, row), "", f"row has {len(row)} cells but the header has {len(header)}")
-                )
-                continue
-            out.records.append(RawRecord(dict(zip(header, row)), line))
     except csv.Error as exc:
-        out.problems.append(Problem(rel, reader.line_num, "", "", f"malformed CSV: {exc}"))
+        out.problems.append(Problem(rel, 1, "", "", f"malformed CSV header: {exc}"))
+        return out
+    if header is None:
+        return out  # an empty file: read_table says whether the table may be empty
+    header = [h.strip() for h in header]
+    if len(header) == 1 and len(table.fields) > 1:
+        used = [name for sep, name in _SEPARATORS.items() if sep in header[0]]
+        if used:
+            # A spreadsheet saved with another separator: every row would be one cell.
+            try:
+                rows = sum(1 for row in reader if any(cell.strip() for cell in row))
+            except csv.Error:
+                rows = text.count("\n")
+            out.dropped.extend(f"row {i}" for i in range(1, rows + 1))
+            out.problems.append(
+                Problem(
+                    rel, 1, "", "",
+                    f"the header is one column separated by {used[0]} ({header[0][:60]!r}); "
+                    "save the file as comma-separated CSV (in a spreadsheet: CSV, comma as the field separator)",
+                )
+            )  # fmt: skip
+            return out
+    seen: set[str] = set()
+    for name in header:
+        if name in seen:
+            out.problems.append(Problem(rel, 1, "", name, "column appears twice in the header"))
+        seen.add(name)
+    row_start = reader.line_num + 1
+    while True:
+        line = row_start
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            # The row is lost, the ones after it are still read.
+            where = f"line {line}"
+            out.problems.append(
+                Problem(rel, line, "", "", f"malformed CSV: {exc} (from line {line} to line {reader.line_num}); row not read")
+            )
+            out.dropped.append(where)
+            row_start = reader.line_num + 1
+            continue
+        row_start = reader.line_num + 1
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != len(header):
+            label = _row_label(header, row)
+            hint = " (an unquoted comma in a cell? put the cell in double quotes)" if len(row) > len(header) else ""
+            out.problems.append(Problem(rel, line, label, "", f"row has {len(row)} cells but the header has {len(header)}{hint}"))
+            out.dropped.append(label or f"line {line}")
+            continue
+        out.records.append(RawRecord(dict(zip(header, row)), line))
     return out
 
 
@@ -173,18 +377,23 @@ def _row_label(header: list[str], row: list[str]) -> str:
 
 def read_table(directory: Path, table: Table) -> RawTable:
     """Read one table's file into raw records and file-level problems."""
-    path = directory / table.file
-    if not path.exists():
+    if not os.path.lexists(directory / table.file):
         out = RawTable(table, present=False)
         if table.required_file:
             out.problems.append(Problem(table.file, None, "", "", "file is missing"))
         return out
     problems: list[Problem] = []
-    text = _read_text(path, table.file, problems)
+    text = _read_text(directory, table.file, problems)
     if text is None:
         return RawTable(table, problems=problems)
     reader = _read_yaml if table.format == "yaml" else _read_csv
-    return reader(text, table, table.file)
+    out = reader(text, table, table.file)
+    if not out.records and not out.dropped and not out.problems and not table.may_be_empty:
+        what = "no header row" if table.format == "csv" and not text.strip() else "no records"
+        out.problems.append(
+            Problem(table.file, None, "", "", f"the file has {what}: this table may not be empty (was the file emptied by mistake?)")
+        )
+    return out
 
 
 def read_all(directory: Path) -> dict[str, RawTable]:
@@ -196,21 +405,90 @@ def read_article_text(directory: Path, file_name: str) -> tuple[str | None, list
     """Read an article's text file from ``articles/``."""
     problems: list[Problem] = []
     rel = f"{ARTICLES_DIR}/{file_name}"
-    if Path(file_name).name != file_name or file_name in ("", ".", ".."):
-        return None, [Problem(rel, None, "", "", "article file names must be plain names inside articles/")]
-    text = _read_text(directory / ARTICLES_DIR / file_name, rel, problems)
+    if Path(file_name).name != file_name or file_name in ("", ".", "..") or any(ord(ch) < 32 or ch in "\x7f\\" for ch in file_name):
+        return None, [
+            Problem(rel, None, "", "", "article file names must be plain names inside articles/ (no folders or control characters)")
+        ]
+    text = _read_text(directory, rel, problems)
     return text, problems
 
 
+# Documentation files of the data folder that the app shows or shares besides the tables.
+DOCUMENT_FILES = ("CHANGELOG.md", "LICENSE.md")
+
+
+def _walk(root: str):
+    """Every entry under ``root`` as (relative path, lstat result), links not followed, sorted."""
+    stack = [""]
+    while stack:
+        rel_dir = stack.pop()
+        try:
+            with os.scandir(os.path.join(root, rel_dir)) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError:
+            continue
+        for entry in entries:
+            rel = os.path.join(rel_dir, entry.name) if rel_dir else entry.name
+            try:
+                st = entry.stat(follow_symlinks=False)
+            except OSError:
+                continue  # vanished since the listing
+            yield rel, st
+            if stat.S_ISDIR(st.st_mode):
+                stack.append(rel)
+
+
+def scan(directory: Path) -> list[Problem]:
+    """Entries of the data folder that are never read: links leading outside it, devices, pipes, sockets.
+
+    Git stores links, so a pull request can plant one; each is named so a
+    reviewer sees it even when no record refers to it.
+    """
+    root = os.path.realpath(directory)
+    problems = []
+    for rel, st in _walk(root):
+        shown = rel.replace(os.sep, "/")
+        if stat.S_ISLNK(st.st_mode):
+            if not inside(root, os.path.join(root, rel)):
+                problems.append(Problem(shown, None, "", "", "is a link that leads outside the data folder; it is never read or shared"))
+        elif not stat.S_ISREG(st.st_mode) and not stat.S_ISDIR(st.st_mode):
+            problems.append(Problem(shown, None, "", "", _kind_problem(st.st_mode) or "is not a regular file"))
+    return problems
+
+
 def fingerprint(directory: Path) -> str:
-    """A hash of every file's name, size and modification time in the data folder.
+    """A hash of the name and content of every file in the data folder.
 
     Used as a cache key: editing any file changes the fingerprint, so the app
-    reloads and revalidates the data without a restart.
+    reloads and revalidates the data without a restart. Contents, not sizes and
+    modification times: ``cp -p`` or ``tar x`` can change a file and keep both.
+    Files are read as the loader reads them (only regular files inside the
+    folder, capped in size), so a link to a device cannot stall it, and a file
+    that vanishes during the scan changes the hash instead of raising.
     """
-    h = hashlib.sha256(str(directory.resolve()).encode())
-    if directory.is_dir():
-        for path in sorted(p for p in directory.rglob("*") if p.is_file()):
-            st = path.stat()
-            h.update(f"{path.relative_to(directory)}|{st.st_size}|{st.st_mtime_ns}\n".encode())
+    root = os.path.realpath(directory)
+    h = hashlib.sha256(root.encode())
+    if os.path.isdir(root):
+        for rel, st in _walk(root):
+            if stat.S_ISDIR(st.st_mode):
+                continue
+            # A file's digest is reused only while its inode, size, modification time and
+            # change time (ctime) are all the same. Every write, `cp -p`, `tar x` or utime()
+            # sets the ctime to the current time, and no program can set it back, so a changed
+            # content always gets a new digest; an unchanged file is not read on every rerun.
+            key = (root, rel, st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns, stat.S_IFMT(st.st_mode))
+            digest = _DIGESTS.get(key) if stat.S_ISREG(st.st_mode) else None
+            if digest is None:
+                try:
+                    digest = hashlib.sha256(read_bytes(root, rel)).hexdigest()
+                except Unreadable as exc:
+                    digest = f"unreadable: {exc}"
+                else:
+                    if len(_DIGESTS) > 50_000:
+                        _DIGESTS.clear()
+                    _DIGESTS[key] = digest
+            h.update(f"{rel}|{digest}\n".encode())
     return h.hexdigest()[:16]
+
+
+_DIGESTS: dict[tuple, str] = {}

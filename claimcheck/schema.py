@@ -19,6 +19,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
+from .freshness import MAX_AGE_DAYS
+
 # --- field types -------------------------------------------------------------
 STRING = "string"  # one line of text
 TEXT = "text"  # long text, may span lines
@@ -52,6 +54,12 @@ FIELD_TYPES = (
 CHECK_QUOTE = "quote"  # text must be found verbatim in the article named by `article`
 CHECK_JURISDICTION = "jurisdiction"  # code must fit the record's `level`
 CHECK_ID = "id"  # letters, digits, '-', '_', '.', ':'
+CHECK_ICON = "icon"  # an emoji, or a Material icon written :material/name:
+
+# A `maximum` of TODAY means "not in the future": today's date for a date field,
+# this year for a year. "Today" is the date in the time zone that is furthest
+# ahead (UTC+14), so a curator anywhere on Earth may write their own date.
+TODAY = "today"
 
 LIST_SEPARATOR = " ; "
 
@@ -69,15 +77,40 @@ class Field:
     check: str | None = None
     item_fields: tuple[Field, ...] = ()
     min_items: int = 0
+    # Range of a number, whole number or date (a date as "YYYY-MM-DD"), both ends included;
+    # TODAY as the maximum means "not in the future".
+    minimum: float | str | None = None
+    maximum: float | str | None = None
+    min_length: int = 0  # fewest characters of a text, after whitespace is collapsed
 
     def __post_init__(self) -> None:
         if self.type not in FIELD_TYPES:
             raise ValueError(f"field {self.name}: unknown type {self.type!r}")
+        if (self.minimum is not None or self.maximum is not None) and self.type not in (INTEGER, NUMBER, DATE):
+            raise ValueError(f"field {self.name}: a range needs a number, whole number or date")
 
     @cached_property
     def item_table(self) -> Table:
         """The entries of an object list, declared as a table of their own (no key)."""
         return Table(self.name, "", "", "", self.item_fields, primary_key=())
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A check on one field that depends on the record, declared as data.
+
+    ``when`` = (other field, values): the rule applies only to records whose
+    other field has one of these values. Then the field must lie in
+    [``minimum``, ``maximum``], be a whole number if ``whole``, and be no larger
+    than the field named by ``at_most`` when both are given.
+    """
+
+    field: str
+    when: tuple[str, tuple[str, ...]] | None = None
+    minimum: float | None = None
+    maximum: float | None = None
+    whole: bool = False
+    at_most: str | None = None
 
 
 @dataclass(frozen=True)
@@ -94,6 +127,10 @@ class Table:
     # timeline must not overlap.
     periods: tuple[str, str, tuple[str, ...]] | None = None
     required_file: bool = True
+    # A file that is present but holds no records (0 bytes, only comments, only a header)
+    # is a problem unless the table may be empty.
+    may_be_empty: bool = False
+    rules: tuple[Rule, ...] = ()
 
     @property
     def format(self) -> str:
@@ -122,6 +159,12 @@ CLAIM_TYPES = ("efficacy", "safety", "mechanism", "dosage", "regulatory", "tradi
 ASSERTIVENESS = ("hedged", "qualified", "confident", "absolute")
 VERDICTS = ("supported", "partly_supported", "insufficient", "not_supported", "contradicted")
 CERTAINTY = ("high", "moderate", "low", "very_low", "none")
+# GRADE-style certainty describes a body of human evidence about a health effect. Claims
+# about law and regulation, history and tradition, or what a study or statistic reports
+# are not graded on it: they show what they rest on (`basis`) instead.
+GRADED_CLAIM_TYPES = ("efficacy", "safety", "mechanism", "dosage")
+UNGRADED_CLAIM_TYPES = ("regulatory", "tradition", "study")
+BASIS = ("official_text", "agency_page", "study_record", "secondary_report", "none_found")
 REASON_TAGS = (
     "animal_or_cell_as_human",
     "overstates_certainty",
@@ -146,6 +189,9 @@ DESIGNS = (
     "traditional",
 )
 POPULATION_KINDS = ("humans", "animals", "cells", "products", "none")
+# Only a study with published results counts as evidence for or against a claim; a
+# registered, ongoing or finished-but-unreported study is listed, never counted.
+STUDY_STATUS = ("published", "completed_without_results", "ongoing", "registered")
 VERIFICATION = ("primary_record", "secondary_only")
 DIRECTIONS = ("supports", "partly_supports", "contradicts", "no_bearing")
 SEVERITY = ("mild", "moderate", "serious", "life_threatening")
@@ -165,6 +211,9 @@ LEGAL_STATUS = ("banned", "restricted", "regulated", "unregulated", "unclear")
 CONFIDENCE = ("high", "medium", "low")
 LEGAL_VERIFICATION = ("primary", "secondary", "unverified")
 
+# A quote shorter than this proves nothing: a letter or a word is found in any text.
+MIN_QUOTE_CHARS = 15
+
 _QUOTE_FIELDS = (
     Field("article", STRING, "Id of the article the quote comes from.", required=True, ref="articles"),
     Field(
@@ -173,6 +222,7 @@ _QUOTE_FIELDS = (
         "The words exactly as they appear in the article (whitespace and curly quotes aside).",
         required=True,
         check=CHECK_QUOTE,
+        min_length=MIN_QUOTE_CHARS,
     ),
 )
 
@@ -189,7 +239,7 @@ _MENTION_FIELDS = (
 
 _SIGNAL_FIELDS = (
     Field("kind", STRING, "What sort of commercial signal this is.", required=True, enum=SIGNAL_KINDS),
-    Field("quote", TEXT, "The words in the article that show it.", required=True, check=CHECK_QUOTE),
+    Field("quote", TEXT, "The words in the article that show it.", required=True, check=CHECK_QUOTE, min_length=MIN_QUOTE_CHARS),
     Field("note", TEXT, "Why this counts as a commercial signal."),
 )
 
@@ -206,8 +256,8 @@ TABLES: tuple[Table, ...] = (
             Field("subject", STRING, "The product or substance the claims are about.", required=True),
             Field("summary", TEXT, "Two or three sentences on what the dashboard shows.", required=True),
             Field("licence", STRING, "Licence of the curated data.", required=True),
-            Field("last_updated", DATE, "Date of the latest change to the data.", required=True),
-            Field("icon", STRING, "Emoji used as the page icon."),
+            Field("last_updated", DATE, "Date of the latest change to the data.", required=True, maximum=TODAY),
+            Field("icon", STRING, "Emoji used as the page icon.", check=CHECK_ICON),
             Field("limitations", STRING_LIST, "Known limitations of this dataset, one sentence each."),
             Field("citation", TEXT, "How to cite the dataset."),
         ),
@@ -244,7 +294,7 @@ TABLES: tuple[Table, ...] = (
             Field("label", STRING, "Short display name (the project's words).", required=True),
             Field("title", STRING, "Title exactly as written in the article, empty if it has none."),
             Field("file", STRING, "Name of the article's text file in the data folder's articles/.", required=True),
-            Field("date", DATE, "Date the text itself states, empty if none."),
+            Field("date", DATE, "Date the text itself states, empty if none.", maximum=TODAY),
             Field("publisher_kind", STRING, "Kind of publisher, as far as the text shows.", required=True, enum=PUBLISHER_KINDS),
             Field("publisher_note", TEXT, "What in the text shows the kind of publisher."),
             Field(
@@ -293,13 +343,31 @@ TABLES: tuple[Table, ...] = (
                 "Other ways an article may word the claim, in the curator's words; used only to match new articles.",
             ),
             Field("verdict", STRING, "How the claim stands against the evidence; empty while not yet assessed.", enum=VERDICTS),
-            Field("certainty", STRING, "GRADE-style certainty of the human evidence.", enum=CERTAINTY),
+            Field(
+                "certainty",
+                STRING,
+                "GRADE-style certainty of the human evidence, for health claims (efficacy, safety, mechanism, dosage) only; "
+                "required once such a claim has a verdict, and left empty for regulatory, tradition and study claims.",
+                enum=CERTAINTY,
+            ),
+            Field(
+                "basis",
+                STRING,
+                "What a regulatory, tradition or study claim rests on (official text, an agency's own page, the study's own "
+                "record, a secondary report, or nothing found); required once such a claim has a verdict, empty for health claims.",
+                enum=BASIS,
+            ),
             Field("reasons", ENUM_LIST, "Reason tags behind the verdict.", enum=REASON_TAGS),
             Field("rationale", TEXT, "Why the verdict, in plain words."),
             Field("searched", TEXT, "Where no evidence was found: what was searched, where and when."),
             Field("would_change", TEXT, "What evidence would change the verdict."),
             Field("harms", STRING_LIST, "Ids of harms that bear on a safety claim.", ref="harms"),
-            Field("last_checked", DATE, "When the verdict was last reviewed."),
+            Field(
+                "last_checked",
+                DATE,
+                f"When the verdict was last reviewed; overdue after {MAX_AGE_DAYS['claims']} days (python -m claimcheck stale).",
+                maximum=TODAY,
+            ),
         ),
     ),
     Table(
@@ -310,7 +378,7 @@ TABLES: tuple[Table, ...] = (
         fields=(
             Field("id", STRING, "Study id (first author and year).", required=True, check=CHECK_ID),
             Field("authors", STRING, "Authors as listed on the record.", required=True),
-            Field("year", INTEGER, "Year of publication.", required=True),
+            Field("year", INTEGER, "Year of publication.", required=True, minimum=1800, maximum=TODAY),
             Field("title", TEXT, "Title as on the record.", required=True),
             Field("venue", STRING, "Journal, publisher or agency."),
             Field("pmid", STRING, "PubMed id, only if seen."),
@@ -319,14 +387,28 @@ TABLES: tuple[Table, ...] = (
             Field("nct", STRING, "ClinicalTrials.gov id, only if seen."),
             Field("urls", URL_LIST, "Pages where the record was seen.", required=True, min_items=1),
             Field("design", STRING, "Rung on the study-design ladder.", required=True, enum=DESIGNS),
+            Field(
+                "status",
+                STRING,
+                "published: results are public (paper, report, agency page); completed_without_results, ongoing or "
+                "registered: listed for context, never counted as evidence (links to it must be no_bearing).",
+                required=True,
+                enum=STUDY_STATUS,
+            ),
             Field("population_kind", STRING, "Who or what was studied.", required=True, enum=POPULATION_KINDS),
-            Field("n", INTEGER, "Number of humans studied, when humans were studied and the number was seen."),
+            Field("n", INTEGER, "Number of humans studied, when humans were studied and the number was seen.", minimum=1),
             Field("population", TEXT, "The population in words (who, where, how many)."),
             Field("finding", TEXT, "Key finding in the project's own words, with its numbers.", required=True),
             Field("funding", TEXT, "Funding or conflicts of interest, where known."),
             Field("verification", STRING, "Seen on the primary record, or only on a secondary page.", required=True, enum=VERIFICATION),
             Field("verification_note", TEXT, "What was and was not seen."),
-            Field("last_checked", DATE, "When the record was last checked.", required=True),
+            Field(
+                "last_checked",
+                DATE,
+                f"When the record was last checked; overdue after {MAX_AGE_DAYS['studies']} days (python -m claimcheck stale).",
+                required=True,
+                maximum=TODAY,
+            ),
         ),
     ),
     Table(
@@ -360,7 +442,7 @@ TABLES: tuple[Table, ...] = (
             ),
             Field("description", TEXT, "What the harm is, in plain words."),
             Field("mentions", OBJECT_LIST, "Quotes from articles that mention the harm, with their stance.", item_fields=_MENTION_FIELDS),
-            Field("last_checked", DATE, "When the row was last reviewed."),
+            Field("last_checked", DATE, "When the row was last reviewed.", maximum=TODAY),
         ),
     ),
     Table(
@@ -368,13 +450,20 @@ TABLES: tuple[Table, ...] = (
         file="harm_figures.csv",
         title="Adverse-effect figures",
         description="Frequency figures for harms, each with its denominator and kind of data.",
+        rules=(
+            Rule("value", when=("unit", ("percent",)), minimum=0, maximum=100),
+            Rule("value", when=("unit", ("count",)), minimum=0, whole=True),
+            Rule("value", when=("unit", ("ratio",)), minimum=0),
+            Rule("value", when=("unit", ("percent_change",)), minimum=-100),
+            Rule("numerator", at_most="denominator"),
+        ),
         fields=(
             Field("id", STRING, "Figure id.", required=True, check=CHECK_ID),
             Field("harm_id", STRING, "Harm id.", required=True, ref="harms"),
             Field("value", NUMBER, "The figure.", required=True),
             Field("unit", STRING, "Percent, count or ratio.", required=True, enum=UNITS),
-            Field("numerator", INTEGER, "Count behind a percentage, when known."),
-            Field("denominator", INTEGER, "Size of the group the figure is taken from, when known."),
+            Field("numerator", INTEGER, "Count behind a percentage, when known.", minimum=0),
+            Field("denominator", INTEGER, "Size of the group the figure is taken from, when known.", minimum=1),
             Field("denominator_label", TEXT, "What the denominator counts.", required=True),
             Field("data_kind", STRING, "Kind of data the figure is.", required=True, enum=DATA_KINDS),
             Field("period", STRING, "Period the figure covers.", required=True),
@@ -383,7 +472,13 @@ TABLES: tuple[Table, ...] = (
             Field("source_url", URL, "Page where the figure was seen.", required=True),
             Field("verification", STRING, "Seen on the primary record, or only on a secondary page.", required=True, enum=VERIFICATION),
             Field("note", TEXT, "Caveats a reader needs."),
-            Field("last_checked", DATE, "When the source was last read.", required=True),
+            Field(
+                "last_checked",
+                DATE,
+                f"When the source was last read; overdue after {MAX_AGE_DAYS['harm_figures']} days (python -m claimcheck stale).",
+                required=True,
+                maximum=TODAY,
+            ),
         ),
     ),
     Table(
@@ -415,8 +510,22 @@ TABLES: tuple[Table, ...] = (
             Field("end", PARTIAL_DATE, "When a later rule replaced it; empty while in force."),
             Field("instrument", TEXT, "The law, rule or notice."),
             Field("source_urls", URL_LIST, "Pages where the status was seen."),
-            Field("last_checked", DATE, "When the source was last read.", required=True),
-            Field("confidence", STRING, "How sure the status is.", required=True, enum=CONFIDENCE),
+            Field(
+                "last_checked",
+                DATE,
+                f"When the source was last read; a row in force is overdue after {MAX_AGE_DAYS['legality']} days (python -m claimcheck stale).",
+                required=True,
+                maximum=TODAY,
+            ),
+            Field(
+                "confidence",
+                STRING,
+                "How sure the status is, by rule (checked by the validator): high = official text seen (verification primary) "
+                "and no disagreement; medium = official text seen with a disagreement, or two or more secondary sites agreeing; "
+                "low = one secondary site, secondary sources that disagree, unverified, or status unclear.",
+                required=True,
+                enum=CONFIDENCE,
+            ),
             Field("verification", STRING, "Official text seen, secondary page, or unverified.", required=True, enum=LEGAL_VERIFICATION),
             Field("note", TEXT, "What the rule covers, in plain words."),
             Field("disagreement", TEXT, "Where sources disagree, what each says."),
@@ -428,6 +537,7 @@ TABLES: tuple[Table, ...] = (
         title="Glossary",
         description="Terms a reader meets on the dashboard, explained in plain words.",
         required_file=False,
+        may_be_empty=True,
         primary_key=("term",),
         fields=(
             Field("term", STRING, "The term.", required=True),
@@ -440,13 +550,14 @@ TABLES: tuple[Table, ...] = (
         title="Legal timeline",
         description="Dated legal and regulatory events, for the timeline chart.",
         required_file=False,
+        may_be_empty=True,
         fields=(
             Field("id", STRING, "Event id.", required=True, check=CHECK_ID),
             Field("date", PARTIAL_DATE, "When it happened.", required=True),
             Field("jurisdiction", STRING, "Where (a jurisdiction code).", required=True, check=CHECK_JURISDICTION),
             Field("event", TEXT, "What happened.", required=True),
             Field("source_urls", URL_LIST, "Pages where it was seen.", required=True, min_items=1),
-            Field("last_checked", DATE, "When the source was last read.", required=True),
+            Field("last_checked", DATE, "When the source was last read.", required=True, maximum=TODAY),
         ),
     ),
 )

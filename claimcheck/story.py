@@ -42,7 +42,7 @@ def hype_gap_claims(claims: pd.DataFrame) -> pd.DataFrame:
 
 def animal_or_cell_only(claims: pd.DataFrame) -> pd.DataFrame:
     """Claims whose supporting studies are all animal or cell studies."""
-    return claims[claims["backing_designs"].apply(lambda d: bool(d) and set(d) <= ANIMAL_OR_CELL)]
+    return claims.loc[claims["backing_designs"].apply(lambda d: bool(d) and set(d) <= ANIMAL_OR_CELL).astype(bool)]
 
 
 def story(ds: Dataset, claims: pd.DataFrame, mentions: pd.DataFrame, figures: pd.DataFrame,

@@ -9,6 +9,7 @@ app can show every valid row and list the others in its banner.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import unicodedata
 from collections import defaultdict
@@ -19,11 +20,13 @@ from urllib.parse import urlparse
 
 from . import schema as S
 from .codes import check_code
-from .load import Problem, RawTable, read_all, read_article_text
+from .load import DOCUMENT_FILES, Problem, RawTable, read_all, read_article_text, read_data_file, scan
+from .rules import apply_rules
+from .safetext import LINE_BREAK, describe, hidden_characters, is_icon
 
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$")
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_PARTIAL = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
+_PARTIAL = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$", re.ASCII)
 _LIST_SPLIT = re.compile(r"\s*;\s+|\s+;\s*|;(?=https?://)")
 _QUOTE_CHARS = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
                               "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
@@ -61,6 +64,7 @@ class ValidationResult:
     records: dict[str, list[Record]]
     article_texts: dict[str, str]  # article id -> text
     file_problems: dict[str, list[Problem]]  # table name -> problems reading the file
+    dropped: dict[str, list[str]] = field(default_factory=dict)  # table name -> rows that could not be read as records
 
     @property
     def ok(self) -> bool:
@@ -71,49 +75,86 @@ def _blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip()) or value == []
 
 
+_INT = re.compile(r"^[+-]?\d+$", re.ASCII)
+_NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d+)?$", re.ASCII)
+_TRUE_FALSE = {"true": True, "false": False}
+
+
+def _kind_of(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, (dt.date, dt.datetime)):
+        return "a date"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return f"a {type(value).__name__} value"
+
+
+def _number_hint(s: str) -> str:
+    if "," in s:
+        return (
+            f"{s!r} has a comma, which could be a decimal comma (31,8 = 31.8) or a thousands separator (1,234 = 1234); "
+            "write numbers with a decimal point and no thousands separators"
+        )
+    return ""
+
+
 def _coerce(f: S.Field, value: Any, from_csv: bool) -> tuple[Any, str | None]:
-    """Return (python value, problem message or None)."""
+    """Return (python value, problem message or None).
+
+    Values arrive as text from both formats (the YAML reader keeps every plain
+    scalar as text), so each is parsed here by its field's declared type, and
+    strictly: a number is digits with an optional sign, decimal point and
+    exponent; a comma is never guessed at.
+    """
     t = f.type
     if t in (S.STRING, S.TEXT):
-        if isinstance(value, (dict, list)):
-            return None, f"expected text, found a {'list' if isinstance(value, list) else 'mapping'}"
-        if isinstance(value, (dt.date, bool, int, float)) and not from_csv:
-            value = str(value).lower() if isinstance(value, bool) else str(value)
-        value = str(value).strip() if t == S.STRING else str(value).strip("\n")
-        if t == S.STRING and "\n" in value:
-            return None, "expected one line of text, found several lines"
+        if not isinstance(value, str):
+            # Only an explicit YAML tag (!!int, !!bool...) gets here: text fields take text.
+            return None, f"expected text, found {_kind_of(value)} (quote it if it is meant as text)"
+        if t == S.STRING:
+            value = value.strip()
+            if LINE_BREAK.search(value):
+                return None, "expected one line of text, found a line break"
+        else:
+            value = value.replace("\r\n", "\n").strip("\n")
         if f.enum and value not in f.enum:
             return None, f"{value!r} is not one of: {', '.join(f.enum)}"
         if f.check == S.CHECK_ID and not _ID.match(value):
             return None, f"{value!r} is not a valid id (letters, digits, '-', '_', '.', ':'; no spaces)"
+        if f.check == S.CHECK_ICON and not is_icon(value):
+            return None, f"{value[:40]!r} is not an emoji or a Material icon name (:material/name:); a path or a URL is not accepted"
+        if f.min_length and len(normalise_quote(value)) < f.min_length:
+            n = len(normalise_quote(value))
+            return None, f"{value!r} is too short to check ({n} character{'s' if n != 1 else ''}; at least {f.min_length})"
         return value, None
     if t == S.INTEGER:
-        if isinstance(value, bool):
-            return None, f"expected a whole number, found {value!r}"
-        if isinstance(value, int):
+        if isinstance(value, int) and not isinstance(value, bool):
             return value, None
-        if from_csv and re.fullmatch(r"[+-]?\d+", str(value).strip().replace(",", "")):
-            return int(str(value).strip().replace(",", "")), None
-        return None, f"expected a whole number, found {value!r}"
+        s = value.strip() if isinstance(value, str) else None
+        if s is not None and _INT.match(s):
+            return int(s), None
+        return None, (_number_hint(s) if s else "") or f"expected a whole number, found {value!r}"
     if t == S.NUMBER:
-        if isinstance(value, bool):
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            number = float(value)
+        elif isinstance(value, str) and _NUMBER.match(value.strip()):
+            number = float(value.strip())
+        else:
+            s = value.strip() if isinstance(value, str) else ""
+            return None, _number_hint(s) or f"expected a number, found {value!r}"
+        if number != number or abs(number) == float("inf"):
             return None, f"expected a number, found {value!r}"
-        if isinstance(value, (int, float)):
-            return float(value), None
-        if from_csv:
-            try:
-                number = float(str(value).strip().replace(",", ""))
-            except ValueError:
-                pass
-            else:
-                if number == number and abs(number) != float("inf"):
-                    return number, None
-        return None, f"expected a number, found {value!r}"
+        return number, None
     if t == S.BOOLEAN:
         if isinstance(value, bool):
             return value, None
-        if from_csv and str(value).strip().lower() in ("true", "false"):
-            return str(value).strip().lower() == "true", None
+        if isinstance(value, str) and value.strip().lower() in _TRUE_FALSE:
+            return _TRUE_FALSE[value.strip().lower()], None
         return None, f"expected true or false, found {value!r}"
     if t == S.DATE:
         if isinstance(value, dt.datetime):
@@ -142,7 +183,9 @@ def _coerce(f: S.Field, value: Any, from_csv: bool) -> tuple[Any, str | None]:
             return s, None
         return None, f"expected YYYY, YYYY-MM or YYYY-MM-DD, found {value!r}"
     if t == S.URL:
-        s = str(value).strip()
+        if not isinstance(value, str):
+            return None, f"expected a URL, found {_kind_of(value)}"
+        s = value.strip()
         return (s, None) if _is_url(s) else (None, f"{s!r} is not an http(s) URL")
     if t in (S.URL_LIST, S.STRING_LIST, S.ENUM_LIST):
         if isinstance(value, str):
@@ -153,11 +196,13 @@ def _coerce(f: S.Field, value: Any, from_csv: bool) -> tuple[Any, str | None]:
             return None, f"expected a list, found {value!r}"
         out = []
         for i, item in enumerate(items):
-            if isinstance(item, (dict, list)) or item is None:
+            if not isinstance(item, str):
                 return None, f"item {i + 1} is not plain text"
-            item = str(item).strip()
+            item = item.strip()
             if not item:
                 continue
+            if LINE_BREAK.search(item):
+                return None, f"item {i + 1} has a line break; each item is one line"
             if t == S.URL_LIST and not _is_url(item):
                 return None, f"{item!r} is not an http(s) URL"
             if t == S.ENUM_LIST and item not in f.enum:
@@ -171,6 +216,60 @@ def _coerce(f: S.Field, value: Any, from_csv: bool) -> tuple[Any, str | None]:
             return None, "expected a list of entries"
         return value, None  # items are checked by _check_items
     raise AssertionError(t)  # pragma: no cover - schema guards types
+
+
+def today() -> dt.date:
+    """Today where the day starts first (UTC+14): no curator anywhere writes a later date."""
+    return dt.datetime.now(dt.timezone(dt.timedelta(hours=14))).date()
+
+
+def _bound(f: S.Field, bound: float | str | None) -> Any:
+    if bound == S.TODAY:
+        return today().isoformat() if f.type == S.DATE else today().year
+    return bound
+
+
+def _range_problem(f: S.Field, value: Any) -> str | None:
+    """Is a coerced value within its field's declared range?"""
+    if value is None or (f.minimum is None and f.maximum is None):
+        return None
+    lo, hi = _bound(f, f.minimum), _bound(f, f.maximum)
+    if lo is not None and value < lo:
+        return f"{value!r} is below the smallest allowed value, {lo}"
+    if hi is not None and value > hi:
+        if f.maximum == S.TODAY:
+            return f"{value!r} is in the future (today is {hi})"
+        return f"{value!r} is above the largest allowed value, {hi}"
+    return None
+
+
+def _hidden_problem(f: S.Field, value: Any) -> str | None:
+    """Text that would show differently from what is stored: bidi overrides, zero-width and control characters."""
+    if f.check == S.CHECK_ICON:
+        return None  # emoji sequences use joiners; is_icon checks every character
+    if isinstance(value, str):
+        if value.isprintable():  # the common case, cleared at C speed
+            return None
+        texts = [value]
+    else:
+        texts = [v for v in value if isinstance(v, str) and not v.isprintable()] if isinstance(value, list) else []
+    allowed = "\t\n" if f.type == S.TEXT else ""
+    for text in texts:
+        if f.type == S.TEXT:
+            text = text.replace("\r\n", "\n")
+        else:
+            brk = LINE_BREAK.search(text)
+            if brk:
+                return f"expected one line of text, found a line break: {describe(brk.group()[0])}"
+        found = hidden_characters(text, allowed)
+        if found:
+            i, ch = found[0]
+            more = f" and {len(found) - 1} more" if len(found) > 1 else ""
+            return (
+                f"contains the invisible or control character {describe(ch)} at character {i + 1}{more}; "
+                "it makes the text show differently from what is stored: remove it"
+            )
+    return None
 
 
 _WS = re.compile(r"\s")
@@ -204,12 +303,14 @@ def date_bounds(s: str | None) -> tuple[dt.date, dt.date] | None:
     return _date_bounds(s) if isinstance(s, str) and s else None
 
 
-def _coerce_record(table: S.Table, raw: dict[str, Any], line: int | None, rel: str) -> Record:
+def _coerce_record(table: S.Table, raw: dict[str, Any], line: int | None, rel: str, read_problems=()) -> Record:
     from_csv = table.format == "csv"
     rec = Record(table.name, {}, line)
     label = str(raw.get("id", "") or "").strip() if "id" in table.field_names else ""
     if not label and table.primary_key != ("id",):
         label = "/".join(str(raw.get(k, "") or "").strip() for k in table.primary_key)
+    for name, message in read_problems:
+        rec.problems.append(Problem(rel, line, label, name, message))
     known = table.field_set
     for name in raw:
         if name not in known:
@@ -221,11 +322,43 @@ def _coerce_record(table: S.Table, raw: dict[str, Any], line: int | None, rel: s
             if f.required:
                 rec.problems.append(Problem(rel, line, label, f.name, "required field is missing or empty"))
             continue
-        coerced, message = _coerce(f, value, from_csv)
+        message = _hidden_problem(f, value) if f.type != S.OBJECT_LIST else None
+        coerced = None
+        if not message:
+            coerced, message = _coerce(f, value, from_csv)
+        if not message:
+            message = _range_problem(f, coerced)
         if message:
             rec.problems.append(Problem(rel, line, label, f.name, message))
         rec.values[f.name] = coerced
+    for rule in table.rules:
+        message = _rule_problem(rule, rec.values)
+        if message:
+            rec.problems.append(Problem(rel, line, label, rule.field, message))
     return rec
+
+
+def _rule_problem(rule: S.Rule, values: dict[str, Any]) -> str | None:
+    value = values.get(rule.field)
+    if not isinstance(value, (int, float)) or isinstance(value, bool):
+        return None
+    when = ""
+    if rule.when:
+        other, allowed = rule.when
+        if values.get(other) not in allowed:
+            return None
+        when = f" when {other} is {values.get(other)}"
+    if rule.minimum is not None and value < rule.minimum:
+        return f"{value:g} is below {rule.minimum:g}, the smallest value allowed{when}"
+    if rule.maximum is not None and value > rule.maximum:
+        return f"{value:g} is above {rule.maximum:g}, the largest value allowed{when}"
+    if rule.whole and value != int(value):
+        return f"{value:g} is not a whole number, as it must be{when}"
+    if rule.at_most:
+        other = values.get(rule.at_most)
+        if isinstance(other, (int, float)) and value > other:
+            return f"{value:g} is larger than {rule.at_most} ({other:g})"
+    return None
 
 
 class _Checker:
@@ -239,20 +372,68 @@ class _Checker:
     def run(self) -> ValidationResult:
         for name, rt in self.raw.items():
             t = rt.table
-            self.records[name] = [_coerce_record(t, r.values, r.line, t.file) for r in rt.records]
+            self.records[name] = [_coerce_record(t, r.values, r.line, t.file, r.problems) for r in rt.records]
         self._duplicates()
         self._articles()
         self._references_and_items()
         self._jurisdictions()
         self._periods()
-        problems: list[Problem] = []
+        apply_rules(self.records)
+        self._set_aside_dependents()
+        problems: list[Problem] = scan(self.directory)
+        problems.extend(self._documents())
         file_problems = {name: list(rt.problems) for name, rt in self.raw.items()}
         for name, rt in self.raw.items():
             problems.extend(rt.problems)
             for rec in self.records[name]:
                 problems.extend(rec.problems)
         problems.extend(self.article_file_problems)
-        return ValidationResult(problems, self.records, self.article_texts, file_problems)
+        problems.extend(confidence_problems(self.records.get("legality", [])))
+        dropped = {name: list(rt.dropped) for name, rt in self.raw.items() if rt.dropped}
+        return ValidationResult(problems, self.records, self.article_texts, file_problems, dropped)
+
+    def _documents(self) -> list[Problem]:
+        """The folder's documentation files (changelog, licence) are optional, but must be readable text if present."""
+        out = []
+        for name in DOCUMENT_FILES:
+            if os.path.lexists(self.directory / name):
+                out.extend(read_data_file(self.directory, name)[1])
+        return out
+
+    def _set_aside_dependents(self) -> None:
+        """A record that refers to a record set aside is set aside too, and says why.
+
+        Otherwise a claim would keep a link to a study that is not shown (a blank
+        row on its card, a count that silently drops) while the banner names only
+        the study. Repeated until nothing changes, so chains are followed.
+        """
+        while True:
+            good = {
+                name: {str(r.values.get("id")) for r in recs if r.values.get("id") and not r.problems}
+                for name, recs in self.records.items()
+            }
+            aside = {
+                name: {str(r.values.get("id")) for r in recs if r.values.get("id") and r.problems} - good[name]
+                for name, recs in self.records.items()
+            }
+            changed = False
+            for name, recs in self.records.items():
+                t = S.table(name)
+                for rec in recs:
+                    if rec.problems:
+                        continue
+                    for where, ref, target in _references(t, rec):
+                        if target in aside.get(ref, ()):
+                            rec.problems.append(
+                                Problem(
+                                    t.file, rec.line, rec.label, where,
+                                    f"refers to {ref} id {target!r}, which is set aside because of its own problem; fix that one first",
+                                )
+                            )  # fmt: skip
+                            changed = True
+                            break
+            if not changed:
+                return
 
     # -- table-level rules ------------------------------------------------------
     def _duplicates(self) -> None:
@@ -286,7 +467,19 @@ class _Checker:
             if text is None:
                 msg = problems[0].message if problems else "cannot be read"
                 rec.problems.append(Problem("articles.yaml", rec.line, rec.label, "file", f"article text articles/{file_name}: {msg}"))
-            elif rec.values.get("id"):
+                continue
+            hidden = hidden_characters(text, "\t\n\r")
+            if hidden:
+                i, ch = hidden[0]
+                more = f" and {len(hidden) - 1} more" if len(hidden) > 1 else ""
+                rec.problems.append(
+                    Problem(
+                        "articles.yaml", rec.line, rec.label, "file",
+                        f"article text articles/{file_name}: line {text.count(chr(10), 0, i) + 1} contains the invisible or control "
+                        f"character {describe(ch)}{more}; the text would show differently from what is stored and quoted: remove it",
+                    )
+                )  # fmt: skip
+            if rec.values.get("id"):
                 self.article_texts[rec.values["id"]] = text
 
     def _references_and_items(self) -> None:
@@ -396,6 +589,53 @@ class _Checker:
                                 f"period overlaps row {r1.label!r} (line {r1.line}) for the same {'/'.join(key_fields)} {'/'.join(map(str, key))}",
                             )
                         )
+
+
+def confidence_problems(records: list[Record]) -> list[Problem]:
+    """Legal rows whose confidence label contradicts the rule in :mod:`claimcheck.confidence`.
+
+    Reported with the other problems but not attached to the row: a label to fix does not
+    take the status off the map.
+    """
+    from .confidence import expected_confidence, why
+
+    found = []
+    for rec in records:
+        v = rec.values
+        if rec.problems or v.get("confidence") is None:
+            continue
+        facts = (v.get("verification"), v.get("source_urls"), v.get("disagreement"), v.get("status"))
+        want = expected_confidence(*facts)
+        if v["confidence"] != want:
+            hint = f"the rule gives {want!r} ({why(*facts)}); set confidence: {want}"
+            found.append(
+                Problem(
+                    S.table("legality").file,
+                    rec.line,
+                    rec.label,
+                    "confidence",
+                    f"{v['confidence']!r} contradicts the confidence rule: {hint}",
+                )
+            )
+    return found
+
+
+def _references(t: S.Table, rec: Record):
+    """(field, table referred to, id) for every reference a record makes, nested entries included."""
+    for f in t.fields:
+        value = rec.values.get(f.name)
+        if value in (None, []):
+            continue
+        if f.ref:
+            for target in value if isinstance(value, list) else [value]:
+                yield f.name, f.ref, str(target)
+        if f.type == S.OBJECT_LIST:
+            for i, item in enumerate(value):
+                if not isinstance(item, dict):
+                    continue
+                for sf in f.item_fields:
+                    if sf.ref and item.get(sf.name) is not None:
+                        yield f"{f.name}[{i + 1}].{sf.name}", sf.ref, str(item[sf.name])
 
 
 def validate(directory: Path) -> ValidationResult:

@@ -4,6 +4,7 @@ import streamlit as st
 
 from claimcheck import charts as C
 from claimcheck import domain as D
+from claimcheck.export import csv_bytes
 from ui.cards import claim_card
 from ui.data import cached_figure
 from ui.frame import (
@@ -67,10 +68,11 @@ if view == "table" or bars:
     if claims.empty:
         empty_state("claims", filters)
     else:
-        table = claims[["id", "statement", "type_label", "topic_label", "assertiveness_label", "verdict_label", "certainty_label", "n_articles"]].rename(
+        # The verdict answers the reader's question, so it comes right after the id.
+        table = claims[["id", "verdict_label", "certainty_label", "statement", "type_label", "topic_label", "assertiveness_label", "n_articles"]].rename(
             columns={
                 "id": "Claim", "statement": "Statement", "type_label": "Type", "topic_label": "Topic",
-                "assertiveness_label": "Wording", "verdict_label": "Verdict", "certainty_label": "Certainty", "n_articles": "Articles",
+                "assertiveness_label": "Wording", "verdict_label": "Verdict", "certainty_label": "Certainty or basis", "n_articles": "Articles",
             }
         )  # fmt: skip
         st.markdown(f"**{len(claims)} claim{'s' if len(claims) != 1 else ''}**")
@@ -82,7 +84,7 @@ if view == "table" or bars:
         st.session_state["claims.table.previous-rows"] = rows
         st.download_button(
             "Download these claims (CSV)",
-            table.to_csv(index=False).encode(),
+            csv_bytes(table),
             file_name="claims-filtered.csv",
             mime="text/csv",
             key="claims.download",

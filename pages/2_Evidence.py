@@ -5,6 +5,7 @@ import streamlit as st
 from claimcheck import charts as C
 from claimcheck import domain as D
 from claimcheck import labels as L
+from claimcheck.export import csv_bytes
 from ui.cards import STUDY_COLUMNS, study_rows
 from ui.data import cached_figure
 from ui.frame import chart, empty_state, filter_summary, md, page_setup, selected_ids, view_picker
@@ -23,6 +24,12 @@ ladder = D.design_ladder(studies)
 VIEWS = {"map": "Evidence map: topics by kind of study", "ladder": "Design ladder: how many studies of each kind", "table": "All studies"}
 view = view_picker("evidence.view", "view", VIEWS, "map")
 rungs = []
+uncounted = int((~studies["counted"]).sum())
+not_counted_note = (
+    f" {uncounted} registered, ongoing or unpublished stud{'ies are' if uncounted != 1 else 'y is'} listed under All studies but not counted."
+    if uncounted
+    else ""
+)
 if view == "ladder":
     rungs = selected_ids(st.session_state.get("evidence.ladder"))
     chart(
@@ -31,7 +38,8 @@ if view == "ladder":
         select=True,
         sources="Studies table; each study's design as recorded from its primary record or the page where it was seen.",
         not_shown="Whether the studies support or contradict the claims (see each claim's card). "
-        "Traditional use is listed but never counts as evidence that something works. Select a bar to list its studies below.",
+        "Traditional use is listed but never counts as evidence that something works. Only studies with published results are "
+        "counted." + not_counted_note + " Select a bar to list its studies below.",
     )
     if not rungs:
         st.caption("Select a bar to list the studies of that kind.")
@@ -45,7 +53,8 @@ elif view == "map":
         key="evidence.matrix",
         sources="Claim-study links: each study linked to a claim, with whether it supports or contradicts it; designs from the studies table.",
         not_shown="How good each study is within its rung, or how many people it studied: open a cell to see. "
-        "A large mark in an animal or cell column is still no evidence in people.",
+        "A large mark in an animal or cell column is still no evidence in people. Only studies with published results are "
+        "counted." + not_counted_note,
         select=True,
     )
     cells = [c for c in selected_ids(event) if "|" in c]
@@ -58,14 +67,14 @@ elif view == "map":
         if found.empty:
             st.info("No study of this design was found for this topic: this cell is a gap in the evidence.")
         else:
-            st.dataframe(found, hide_index=True, width="stretch", key="evidence.cell",
-                         column_config={"link": st.column_config.LinkColumn("Link", display_text="open ↗")})  # fmt: skip
+            st.dataframe(D.cell_studies_for_display(found), hide_index=True, width="stretch", key="evidence.cell",
+                         column_config={"Link": st.column_config.LinkColumn("Link", display_text="open ↗")})  # fmt: skip
     else:
         st.caption("Select a mark (or a grey gap) to list the studies in that cell.")
 
 if view == "table" or rungs:
     if rungs:
-        studies = studies[studies["design"].isin(rungs)]
+        studies = studies[studies["design"].isin(rungs) & studies["counted"]]
         st.info(
             "Showing the studies of the bar selected on the ladder: "
             + md(", ".join(L.DESIGN.get(r, r) for r in rungs))
@@ -76,13 +85,13 @@ if view == "table" or rungs:
         empty_state("studies", filters)
     else:
         unverified = int((studies["verification"] != "primary_record").sum())
+        no_results = int((~studies["counted"]).sum())
         st.markdown(
             f"**{len(studies)} stud{'ies' if len(studies) != 1 else 'y'}**"
             + (f" · ⚠ {unverified} seen only on a secondary page" if unverified else "")
+            + (f" · {no_results} without published results (listed, not counted as evidence)" if no_results else "")
         )
         rows = study_rows(studies)
         rows.insert(len(rows.columns) - 1, "Claims", studies["claims"].apply(", ".join).values)
         show_table(rows, "evidence.table", column_config=STUDY_COLUMNS)
-        st.download_button(
-            "Download these studies (CSV)", rows.to_csv(index=False).encode(), "studies-filtered.csv", "text/csv", key="evidence.download"
-        )
+        st.download_button("Download these studies (CSV)", csv_bytes(rows), "studies-filtered.csv", "text/csv", key="evidence.download")

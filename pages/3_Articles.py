@@ -58,6 +58,16 @@ with left:
         "Each claim is highlighted in its verdict's colour with a dotted underline (double where two claims overlap), and labelled with its id and verdict symbol. Select a label to open the claim's card."
     )
     segments = highlight_segments(text, list(zip(quotes["claim_id"], quotes["text"])))
+    # The shared filters (other than the article) pick which highlights keep their colour.
+    narrowing = D.Filters(**{**vars(filters), "article": (), "region": ()})
+    in_article = set(quotes["claim_id"])
+    matching = set(D.filter_claims(v.claims, narrowing)["id"]) if narrowing.active else in_article
+    if narrowing.active:
+        st.info(
+            f"**Filters apply here:** {len(in_article & matching)} of {len(in_article)} claims in this article match "
+            "the filters and keep their colour; the others are shown in grey without a colour. Clear the filters to colour every claim.",
+            icon="🔎",
+        )
 
     def verdict_of(cid: str) -> str:
         return claims.loc[cid, "verdict_label"] if cid in claims.index else "Not yet assessed"
@@ -67,9 +77,10 @@ with left:
 
     parts = []
     for seg in segments:
-        chunk = esc(text[seg.start : seg.end])
+        chunk = esc(text[seg.start : seg.end], breaks="<br>")  # every kind of line break, \r included
         if seg.claims:
-            colour = L.VERDICT_COLOUR.get(verdict_of(seg.claims[0]), "#DDDDDD")
+            shown = [c for c in seg.claims if c in matching]
+            colour = L.VERDICT_COLOUR.get(verdict_of(shown[0]), "#DDDDDD") if shown else "#BBBBBB"
             # A double underline marks text that carries more than one claim.
             line = "double" if len(seg.claims) > 1 else "dotted"
             chunk = (
@@ -79,11 +90,12 @@ with left:
         parts.append(chunk)
         for cid in seg.labels:
             verdict = verdict_of(cid)
+            dim = "" if cid in matching else ";opacity:0.55"
             parts.append(
                 f'<a href="{link(cid)}" target="_self" title="{esc(cid)}: {esc(verdict)}" '
-                f'style="text-decoration:none"><sup><b>[{esc(cid)} {esc(L.VERDICT_ICON.get(verdict, ""))}]</b></sup></a>'
+                f'style="text-decoration:none{dim}"><sup><b>[{esc(cid)} {esc(L.VERDICT_ICON.get(verdict, ""))}]</b></sup></a>'
             )
-    body = "".join(parts).replace("\n", "<br>")
+    body = "".join(parts)
     with st.container(border=True, height=700):
         st.markdown(f'<div style="font-size:1.05rem;line-height:1.6">{body}</div>', unsafe_allow_html=True)
     st.caption(f"Source text: {md(art['file'])}, kept as it was collected.")

@@ -6,6 +6,7 @@ from claimcheck import charts as C
 from claimcheck import domain as D
 from claimcheck import labels as L
 from claimcheck import schema as S
+from claimcheck.export import csv_bytes
 from ui.cards import harm_card
 from ui.data import cached_figure
 from ui.frame import chart, init_from_url, md, new_selection, page_setup, set_url_param, sync_to_url, url_param, view_picker
@@ -85,26 +86,9 @@ else:
             not_shown=L.DATA_KIND_MEANING[kind],
         )
 if view == "how_often" and not shown.empty:
-    table = shown[
-        [
-            "harm",
-            "value",
-            "unit",
-            "denominator",
-            "denominator_label",
-            "data_kind_label",
-            "period",
-            "place",
-            "source_label",
-            "source_url",
-            "verification",
-            "note",
-        ]
-    ]
-    show_table(table, "harms.table", column_config={"source_url": st.column_config.LinkColumn("Source", display_text="open ↗")})
-    st.download_button(
-        "Download these figures (CSV)", table.to_csv(index=False).encode(), "harm-figures.csv", "text/csv", key="harms.download"
-    )
+    table = D.figures_for_display(shown)
+    show_table(table, "harms.table", column_config={"Source": st.column_config.LinkColumn("Source", display_text="open ↗")})
+    st.download_button("Download these figures (CSV)", csv_bytes(table), "harm-figures.csv", "text/csv", key="harms.download")
 
 st.header("One harm in detail")
 harm_ids = list(mentions["harm_id"])

@@ -6,7 +6,9 @@ import streamlit as st
 
 from claimcheck import charts as C
 from claimcheck import domain as D
+from claimcheck import freshness as F
 from claimcheck import labels as L
+from claimcheck.export import csv_bytes
 from ui.cards import legal_history
 from ui.data import cached_figure
 from ui.frame import chart, md, new_selection, page_setup, set_url_param, url_param, view_picker
@@ -26,6 +28,13 @@ if legality.empty:
     st.info("There is no legal data yet.")
     st.stop()
 today = dt.date.today()
+sweep = F.legal_sweep(legality.to_dict("records"), today, STALE_DAYS)
+if sweep.latest:
+    swept = dt.date.fromisoformat(sweep.latest)
+    st.caption(
+        f"Table last swept: **{swept.day} {swept:%b %Y}** (the latest check of an entry in force) · "
+        f"**{sweep.overdue} of {sweep.current}** entries in force are overdue for a re-check (read more than {sweep.limit} days ago, marked ⏳)."
+    )
 first, last = D.legal_years(legality)
 years = list(range(first, max(last, today.year) + 1))
 year_param = url_param("year", [str(y) for y in years])
@@ -78,12 +87,10 @@ elif which == "us":
         "they are listed when you hover the star, and in Show: Every entry.",
     )  # fmt: skip
 elif which == "table":
-    show = D.provenance_table(legality, today, STALE_DAYS)
+    show = D.provenance_table(legality, today, STALE_DAYS).rename(columns=L.LEGAL_TABLE_COLUMNS)
     st.markdown(f"**{len(show)} entries**, every period of every place, whatever the year chosen above.")
     show_table(show, "legality.table", column_config={"Source": st.column_config.LinkColumn("Source", display_text="open ↗")})
-    st.download_button(
-        "Download the legal table (CSV)", show.to_csv(index=False).encode(), "legality.csv", "text/csv", key="legality.download"
-    )
+    st.download_button("Download the legal table (CSV)", csv_bytes(show), "legality.csv", "text/csv", key="legality.download")
 elif timeline.empty:
     st.info("There are no dated events in the timeline table yet.")
 else:

@@ -70,10 +70,11 @@ if mode == "quiz":
     q = c["quotes"][0]
     st.markdown(f"> ### “{md(q['text'])}”\n> — {md(articles.get(q['article'], q['article']))}")
     guess = st.radio("Your verdict", S.VERDICTS, format_func=L.VERDICT.get, index=None, key=f"classroom.guess.{current}", horizontal=True)
+    # Only health claims are graded for certainty; a claim about law, history or a study shows what it rests on.
     cert = st.radio(
         "How certain is the human evidence? (optional)", S.CERTAINTY, format_func=L.CERTAINTY.get, index=None,
         key=f"classroom.cert.{current}", horizontal=True,
-    )  # fmt: skip
+    ) if c["graded"] else None  # fmt: skip
     if st.button("Reveal the verdict", disabled=guess is None, key="classroom.reveal", type="primary"):
         answers[current] = Q.mark(guess, cert, c["verdict"], c["certainty"])
     if current in answers:

@@ -5,7 +5,11 @@ import streamlit as st
 
 from claimcheck import claimreview as CR
 from claimcheck import labels as L
+from claimcheck import texts as TEXTS
 from claimcheck.domain import SCORECARD_ITEMS
+from claimcheck.export import CSV_NOTE
+from claimcheck.freshness import MAX_AGE_DAYS
+from claimcheck.load import read_data_file
 from claimcheck.schema import TABLES
 from ui.data import downloads
 from ui.frame import NOTICE, md, page_setup
@@ -74,6 +78,18 @@ st.caption(
     "GRADE levels paraphrased from Balshem et al., GRADE guidelines 3: rating the quality of evidence, J Clin Epidemiol 2011;64(4):401-406 "
     "(definitions as tabulated at http://www.biomedcentral.com/1741-7015/10/33/table/T1)."
 )
+st.markdown("**Which claims get a certainty, and what the others show instead.** " + L.CERTAINTY_SCOPE_NOTE)
+scale_table([(L.BASIS[k], L.BASIS_DEFINITION[k]) for k in L.BASIS], "Rests on")
+st.markdown(
+    "**Study status.** Only a study whose results are public counts as evidence. A study that is registered, still running, "
+    "or finished without published results is listed on the Evidence page with its status, never counted on the ladder or the "
+    "evidence map, and linked to a claim only as having no bearing."
+)
+scale_table([(L.STUDY_STATUS[k], L.STUDY_STATUS_DEFINITION[k]) for k in L.STUDY_STATUS], "Status")
+with st.expander("Decision rules a second reader can apply the same way"):
+    st.markdown(TEXTS.verdict_rules())
+with st.expander("How these scales relate to GRADE, Oxford CEBM, Natural Medicines-style ratings and letter grades"):
+    st.markdown(TEXTS.scale_crosswalk())
 st.markdown(
     "**Reason tags:** " + "; ".join(L.REASON.values()) + ".\n\n"
     "**Study design ladder**, strongest human evidence first: " + "; ".join(L.DESIGN[k] for k in L.DESIGN_ORDER) + ". "
@@ -86,9 +102,12 @@ st.header("How legal statuses were assigned")
 scale_table([(L.LEGAL_STATUS[k], d) for k, d in L.LEGAL_STATUS_DEFINITION.items()], "Status")
 st.markdown(
     "Each row covers one jurisdiction, one scope (the leaf and all its alkaloids, or concentrated and semi-synthetic 7-OH "
-    "products only) and one period; a later law starts a new row. Confidence is **high** for an official text or several "
-    "independent reliable sources, **medium** for a good secondary source, **low** for a single vendor or blog page or "
-    "conflicting sources. Every row shows when its source was last read; entries older than a year are flagged."
+    "products only) and one period; a later law starts a new row. Confidence follows one rule, which the validator checks "
+    "on every row: **high** when the official text (statute, bill page, agency notice, order or register) was seen and no "
+    "source disagrees; **medium** when the official text was seen but a source disagrees, or when only secondary pages were "
+    "seen and at least two of them, on different sites, agree; **low** for a single secondary site, secondary sources that "
+    "disagree, a status that could not be verified, or a status recorded as unclear. Every row shows when its source was last read; an entry in force "
+    f"whose source was read more than {MAX_AGE_DAYS['legality']} days ago is marked ⏳ as overdue for a re-check."
 )
 
 st.header("The article scorecard")
@@ -130,9 +149,16 @@ for table_name, part in dd.groupby("Table", sort=False):
 st.header("Download the data")
 names = {t.name: f"{t.title} ({t.file})" for t in TABLES}
 choice = st.selectbox("Table", [t.name for t in TABLES if not v.ds[t.name].empty], format_func=names.get, key="methods.table")
-st.download_button(
-    f"Download the whole {names[choice]} table (CSV)", files["tables"][choice], f"{choice}.csv", "text/csv", key="methods.table.download"
-)
+if choice is None:
+    st.info("No table has any valid record to download.")
+else:
+    st.download_button(
+        f"Download the whole {names[choice]} table (CSV)",
+        files["tables"][choice],
+        f"{choice}.csv",
+        "text/csv",
+        key="methods.table.download",
+    )
 st.download_button(
     "Download the whole dataset with its data dictionary (zip)", files["zip"], "dataset.zip", "application/zip", key="methods.zip"
 )
@@ -150,6 +176,7 @@ st.caption(
     f"ClaimReview ratings use a 1-5 scale: {CR.RATING_SCALE}. Set CLAIMCHECK_PUBLIC_URL to the address the dashboard is served from so each review links to its claim."
 )
 st.caption("Filtered tables can be downloaded from each page; charts download as PNG from the camera icon in each chart's toolbar.")
+st.caption(CSV_NOTE)
 
 st.header("Check the data yourself")
 st.code("python -m claimcheck validate data/", language="bash")
@@ -158,10 +185,10 @@ st.header("How to cite")
 st.markdown(md(meta.get("citation") or meta["title"]))
 st.caption("A CITATION.cff file at the top of the repository gives the same in a machine-readable form.")
 
-changelog = v.ds.data_dir / "CHANGELOG.md"
-if changelog.is_file():
+changelog, _ = read_data_file(v.ds.data_dir, "CHANGELOG.md")  # read as safely as the tables; problems are in the banner
+if changelog:
     with st.expander("Changelog of the data"):
-        st.text(changelog.read_text(encoding="utf-8", errors="replace"))
+        st.text(changelog)
 
 st.header("Licences")
 st.markdown(

@@ -1,7 +1,6 @@
 """Check an article: paste or upload any article and see which of its sentences make a claim already checked."""
 
 import json
-import re
 from collections import Counter
 
 import streamlit as st
@@ -121,8 +120,9 @@ with left:
     parts, pos = [], 0
     for r in results:
         s = r.sentence
-        parts.append(esc(text[pos : s.start]))
-        chunk = esc(s.text)
+        # every kind of line break becomes <br>: the body stays one line of HTML (see ui.frame.esc)
+        parts.append(esc(text[pos : s.start], breaks="<br>"))
+        chunk = esc(s.text, breaks="<br>")
         if r.same:
             best = r.same[0]
             verdict = verdict_of(best.claim)
@@ -141,9 +141,9 @@ with left:
             )
         parts.append(chunk)
         pos = s.end
-    parts.append(esc(text[pos:]))
+    parts.append(esc(text[pos:], breaks="<br>"))
     # One line of HTML: Markdown never sees the text (a blank line would end the HTML block).
-    body = re.sub(r"\r\n|\r|\n", "<br>", "".join(parts))
+    body = "".join(parts)
     with st.container(border=True, height=700):
         st.markdown(f'<div style="font-size:1.05rem;line-height:1.6">{body}</div>', unsafe_allow_html=True)
     st.download_button(

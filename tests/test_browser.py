@@ -433,3 +433,48 @@ def test_check_an_article_highlights_a_pasted_claim_and_shows_the_text_literally
         v.wait_idle()
         assert dialogs == [] and v.console_errors == [] and v.blocked == []
         assert page.locator("[data-testid=stException]").count() == 0
+
+
+def test_no_file_from_outside_and_no_link_from_the_data_reaches_the_page(browser, tmp_path):
+    """A data folder with links out of it and live-looking markup: nothing leaks, nothing becomes a link."""
+    from .test_hostile import SECRET, records, yaml_set, yq
+
+    data = tmp_path / "data"
+    shutil.copytree(REAL, data)
+    outside = tmp_path / "outside.txt"
+    outside.write_text(f"{SECRET}\nroot:x:0:0:root:/root:/bin/bash\n", encoding="utf-8")
+    (data / "CHANGELOG.md").unlink()
+    (data / "CHANGELOG.md").symlink_to(outside)
+    arts = records(data / "articles.yaml")
+    (data / "articles" / "leak.txt").symlink_to(outside)
+    yaml_set(data / "articles.yaml", arts[0]["id"], "file", "leak.txt")  # a record pointing at the link
+    target = arts[1]
+    path = data / "articles" / target["file"]
+    path.write_text(path.read_text(encoding="utf-8") + "\r\r[Claim your free sample](https://phish.example/login)\r\r", encoding="utf-8")
+    harm = records(data / "harms.yaml")[0]
+    yaml_set(data / "harms.yaml", harm["id"], "name", yq('<a href="https://phish.example/x">Free sample</a> https://phish.example/bare'))
+    # Attributes that make a link, load something or style it (text kept in data-* attributes is inert).
+    scan = """() => Array.from(document.querySelectorAll('*')).flatMap(e => Array.from(e.attributes)
+        .filter(a => ['href', 'xlink:href', 'src', 'srcset', 'action', 'formaction', 'style', 'data', 'poster'].includes(a.name)
+                     && a.value.includes('phish.example'))
+        .map(a => e.tagName + ' ' + a.name + '=' + a.value))"""
+    with server(data) as base:
+        with Visit(browser, base) as v:
+            for path_, query, charts in [
+                ("Articles", f"?doc={target['id']}", 0),
+                ("Articles", f"?doc={arts[0]['id']}", 0),
+                ("Methods_and_data", "", 0),
+                ("Adverse_effects", "", 1),
+                ("", "", 1),
+            ]:
+                page = v.open(path_, charts, query=query)
+                page.wait_for_timeout(500)
+                assert page.locator("[data-testid=stException]").count() == 0, path_
+                assert SECRET not in page.content(), f"a file from outside the data folder reached {path_}"
+                assert page.evaluate(scan) == [], f"a link from the data is live on {path_}"
+                if path_ == "Articles" and query.endswith(target["id"]):
+                    assert page.get_by_text("Claim your free sample", exact=False).count() >= 1, "the text is shown, as text"
+                if path_ == "Adverse_effects":
+                    assert page.locator(".js-plotly-plot").first.get_by_text("Free sample", exact=False).count() >= 1
+            assert v.blocked == [], "nothing from the data made the browser call out"
+            assert page.get_by_text("The data folder has").count() == 1

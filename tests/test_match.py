@@ -382,3 +382,12 @@ def test_page_shows_hostile_data_of_a_matched_claim_as_text(mini, monkeypatch):
         else:
             assert "](javascript:" not in m.value
     assert HOSTILE not in "".join(m.value for m in at.markdown), "data text reaches the page escaped"
+
+
+def test_page_on_an_empty_data_folder_still_checks_a_text(tmp_path, monkeypatch):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    at = open_check_page(monkeypatch, empty)
+    at.text_area(key="check.text").input(K1_PARAPHRASE).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert [x.value for x in at.metric] == ["1", "0", "1"], "no ledger: the claim is not checked yet"

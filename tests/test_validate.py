@@ -127,14 +127,19 @@ def test_every_planted_problem_is_listed_not_just_the_first(mini):
     edit(mini / "claim_studies.csv", "K2,trial2022", "K9,trial2022")
     edit(mini / "harms.yaml", "text: Some users report mild nausea.", "text: Nope.")
     found = problems(mini)
-    assert len(found) == 5, found
+    planted = [p for p in found if "set aside because of its own problem" not in p]
+    assert len(planted) == 5, found
+    # Records that refer to a record set aside are set aside too, each with its own line.
+    dependents = [p for p in found if "set aside because of its own problem" in p]
+    assert {p.split(":")[0] for p in dependents} <= {"claim_studies.csv", "harm_figures.csv", "claims.yaml"}, dependents
 
 
 def test_bad_rows_are_set_aside_and_named_while_good_rows_stay(mini):
     edit(mini / "claims.yaml", "verdict: contradicted", "verdict: wrong")
     ds = load_dataset(mini)
     assert list(ds["claims"]["id"]) == ["K1", "K3", "K4"]
-    assert ds.set_aside == {"claims": ("K2",)}
+    # K2's study link goes with it (a link to a claim that is not shown would be a blank row).
+    assert ds.set_aside == {"claims": ("K2",), "claim_studies": ("K2/trial2022",)}
     assert len(ds["studies"]) == 2 and len(ds["legality"]) == 4
 
 
@@ -159,9 +164,11 @@ def test_cli_exit_codes_and_one_problem_per_line(mini):
     broken = run_cli("validate", str(mini))
     assert broken.returncode == 1
     lines = broken.stdout.strip().splitlines()
-    assert len(lines) == 2
-    assert lines[0].startswith("claims.yaml:") and lines[1].startswith("legality.csv:2: R1: code:")
-    assert "2 problems found" in broken.stderr
+    assert len(lines) == 3
+    assert lines[0].startswith("claims.yaml:") and lines[2].startswith("legality.csv:2: R1: code:")
+    # K1's study link is set aside with K1, and says so.
+    assert lines[1].startswith("claim_studies.csv:2: K1/rat2020: claim_id: refers to claims id 'K1', which is set aside")
+    assert "3 problems found" in broken.stderr
 
 
 def test_cli_reads_the_data_folder_setting(mini):

@@ -33,7 +33,11 @@ def claim_card(v: Views, claim_id: str) -> None:
         st.markdown(f"#### {md(c['id'])} · {md(c['statement'])}")
         cols = st.columns(4)
         cols[0].markdown(f"Verdict  \n{verdict_badge(c['verdict_label'])}")
-        cols[1].markdown(f"Certainty of human evidence  \n**{md(c['certainty_label'])}**")
+        if c["graded"]:
+            cols[1].markdown(f"Certainty of human evidence  \n**{md(c['certainty_label'])}**")
+        else:
+            basis = L.BASIS.get(c["basis"], "Not recorded") if isinstance(c["basis"], str) else "Not recorded"
+            cols[1].markdown(f"Not graded for certainty; rests on  \n**{md(basis)}**")
         cols[2].markdown(f"How sure the wording is  \n**{md(c['assertiveness_label'])}**")
         cols[3].markdown(f"Type · topic  \n**{md(c['type_label'])}** · {md(c['topic_label'])}")
         st.markdown("**What the articles say**")
@@ -56,8 +60,8 @@ def claim_card(v: Views, claim_id: str) -> None:
         if ev.empty:
             st.caption("No studies are linked to this claim yet.")
         else:
-            st.markdown(f"**Studies behind the verdict ({len(ev)})**")
-            st.dataframe(study_rows(ev, with_direction=True), hide_index=True, width="stretch", column_config=STUDY_COLUMNS)
+            # A list, not a grid: every identifier stays visible and clickable on a phone.
+            st.markdown(f"**Studies behind the verdict ({len(ev)})**  \n" + "\n".join(study_line(s) for s in ev.to_dict("records")))
         harms = [h for h in (c["harms"] or []) if h in set(v.harm_mentions["harm_id"])]
         if harms:
             st.markdown("**Harms that bear on this claim**")
@@ -76,23 +80,40 @@ def claim_card(v: Views, claim_id: str) -> None:
         )
 
 
+def study_line(s: dict) -> str:
+    """One study linked to a claim, as a Markdown list item: how it bears, what it is, every identifier as a link."""
+    ids = " · ".join(link(D.identifier_text(kind, value), url) for kind, value, url in s["identifiers"])
+    pages = " · ".join(link(f"page {i}", u) for i, u in enumerate(s["urls"] or [], 1))
+    status = "" if s["counted"] else f" · **{md(s['status_label'])}: not counted as evidence**"
+    secondary = "" if s["verification"] == "primary_record" else " · ⚠ seen only on a secondary page"
+    return (
+        f"- **{md(s['direction_label'])}** · {md(s['authors'])} ({s['year']}), *{md(s['title'])}* · "
+        f"{md(s['design_label'])} · {md(s['population_text'])}{status}{secondary}  \n"
+        f"  {md(s['note'])}  \n  {ids + ' · ' if ids else ''}seen on: {pages or 'no page recorded'}"
+    )
+
+
 STUDY_COLUMNS = {
-    "Link": st.column_config.LinkColumn("Link", display_text="open ↗"),
-    "Humans (n)": st.column_config.NumberColumn("Humans (n)", format="%d"),
+    "Status": st.column_config.TextColumn("Status", width="medium"),
+    "Link": st.column_config.LinkColumn(
+        "Link", display_text="open ↗", help="The study's canonical page (DOI, PubMed, PMC or registry) when it has an identifier"
+    ),
 }
 
 
 def study_rows(studies: pd.DataFrame, with_direction: bool = False) -> pd.DataFrame:
-    """Studies as a display table: one row each, with a link column and a verification badge."""
+    """Studies as a display table: one row each, with its status, identifiers, a canonical link and a verification badge."""
     out = pd.DataFrame(
         {
             "Study": studies["id"],
+            "Status": studies["status_label"],
             "Year": studies["year"],
             "Title": studies["title"],
             "Design": studies["design_label"],
-            "Humans (n)": studies["n"],
+            "Population": studies["population_text"],
             "Finding": studies["finding"],
             "Verified": studies["verification_label"],
+            "Identifiers": studies["identifiers_text"],
             "Link": studies["link"],
         }
     )

@@ -16,6 +16,8 @@ import streamlit as st
 from claimcheck import charts as C
 from claimcheck import domain as D
 from claimcheck import labels as L
+from claimcheck.dataset import DEFAULT_ICON
+from claimcheck.safetext import LINE_BREAK, is_icon
 
 from .data import Views, views
 
@@ -29,12 +31,17 @@ PLOTLY_CONFIG = {
     "topojsonURL": "./app/static/topojson/",
     "toImageButtonOptions": {"format": "png", "scale": 2},
 }
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>$:])")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>$:=&^])")
 
 
 def md(text: object) -> str:
-    """Escape data text for Markdown so it shows literally (no links, HTML or formatting)."""
-    return _MD_SPECIAL.sub(r"\\\1", str(text if text is not None else ""))
+    """Escape data text for Markdown so it shows literally (no links, HTML or formatting).
+
+    Every line-break character (``\\r``, ``\\u2028``, ``\\u2029``, ``\\x0b``,
+    ``\\x0c``, ``\\x85``...) becomes a plain ``\\n`` first, so no renderer sees a
+    break that this escaping did not.
+    """
+    return _MD_SPECIAL.sub(r"\\\1", LINE_BREAK.sub("\n", str(text if text is not None else "")))
 
 
 URL_SAFE = ":/?#[]@!$&'*+,;=%~-._"
@@ -50,9 +57,37 @@ def link(label: object, url: object) -> str:
     return f"[{md(label)}]({quote(url, safe=URL_SAFE)})"
 
 
-def esc(text: object) -> str:
-    """Escape data text for the few places that build HTML themselves."""
-    return html.escape(str(text if text is not None else ""), quote=True)
+def esc(text: object, breaks: str = "&#10;") -> str:
+    """Escape data text for the few places that build HTML themselves.
+
+    Line breaks of every kind become ``breaks`` (by default a character
+    reference, shown as a space): a raw blank line would end Markdown's HTML
+    block, and the text after it would be read as Markdown, links included.
+    Pass ``breaks="<br>"`` to keep the text's lines.
+    """
+    return LINE_BREAK.sub(breaks, html.escape(str(text if text is not None else ""), quote=True))
+
+
+def page_icon(icon: object) -> str:
+    """The dataset's icon if it is an emoji or a Material icon Streamlit knows, else the default.
+
+    Anything else handed to Streamlit as a page icon would be read as a path or a
+    URL (a file served from the server, or a call to a third party).
+    """
+    from streamlit.string_util import is_emoji
+
+    if is_icon(icon) and isinstance(icon, str):
+        if icon.startswith(":material/"):
+            try:
+                from streamlit.string_util import validate_material_icon
+
+                validate_material_icon(icon)
+                return icon
+            except Exception:  # noqa: BLE001 - an unknown icon name falls back to the default
+                return DEFAULT_ICON
+        if is_emoji(icon):
+            return icon
+    return DEFAULT_ICON
 
 
 # --- navigation ----------------------------------------------------------------------
@@ -84,7 +119,11 @@ _FILTER_HELP = {
     "article": ("Article", "Claims made by these articles (claims, overview, evidence, articles pages)."),
     "topic": ("Topic", "Claims about these topics."),
     "verdict": ("Verdict", "Claims with these verdicts."),
-    "certainty": ("Certainty", "Claims whose human evidence has this certainty."),
+    "certainty": (
+        "Certainty",
+        "Health claims whose human evidence has this certainty. Claims about law, history or what a study reports are not "
+        "graded, so they drop out while this filter is set.",
+    ),
     "design": ("Study design", "Studies of these designs, and claims that rest on them."),
     "region": ("Region", "Which maps the legality page shows."),
 }
@@ -167,7 +206,7 @@ def data_banner(v: Views) -> None:
     unreadable = ", ".join(ds.unreadable)
     msg = f"**The data folder has {n} problem{'s' if n != 1 else ''}.** "
     if aside:
-        msg += f"{aside} record{'s were' if aside != 1 else ' was'} set aside and are not shown. "
+        msg += f"{aside} record{'s were' if aside != 1 else ' was'} set aside and {'are' if aside != 1 else 'is'} not shown. "
     if unreadable:
         msg += f"These tables could not be read at all: {md(unreadable)}. "
     msg += "Everything else is shown. Run `python -m claimcheck validate` for the same list."
@@ -215,7 +254,16 @@ def table(df, key: str, limit: int = MAX_TABLE_ROWS, **kwargs):
     if len(df) > limit:
         st.caption(f"Showing the first {limit:,} of {len(df):,} rows; the download below has them all.")
         df = df.head(limit)
-    return st.dataframe(df, hide_index=True, width="stretch", key=key, **kwargs)
+    return st.dataframe(blank_missing(df), hide_index=True, width="stretch", key=key, **kwargs)
+
+
+def blank_missing(df):
+    """Empty text where a text cell has no value: a grid would otherwise print "None" or "nan" to the reader."""
+    out = df.copy()
+    for col in out.columns:
+        if out[col].dtype == object or str(out[col].dtype).startswith("str"):
+            out[col] = out[col].map(lambda x: "" if x is None or (isinstance(x, float) and x != x) else x)
+    return out
 
 
 def selected_ids(event) -> list[str]:
@@ -321,7 +369,9 @@ def page_setup(page_title: str, sidebar: str = "expanded") -> tuple[Views, D.Fil
     """
     v = views()
     meta = v.ds.meta
-    st.set_page_config(page_title=f"{page_title} · {meta['title']}", page_icon=meta["icon"], layout="wide", initial_sidebar_state=sidebar)
+    st.set_page_config(
+        page_title=f"{page_title} · {meta['title']}", page_icon=page_icon(meta["icon"]), layout="wide", initial_sidebar_state=sidebar
+    )
     nav_ui()
     filters = filters_ui(v)
     sidebar_footer(v)
