@@ -26,6 +26,7 @@ Nothing here names the topic: the subject comes from the data folder.
 
 from __future__ import annotations
 
+import html
 import math
 import re
 import unicodedata
@@ -753,3 +754,53 @@ def text_scorecard(text: str, results: Sequence[Result], claims, mentions):
     return pd.DataFrame(
         [{"Item": items[k], "Answer": answers[k][0], "Detail": answers[k][1], "From": src} for k, _, src in SCORECARD_ITEMS]
     )
+
+
+# --- the highlighted text ---------------------------------------------------------------
+def _html(text: str, breaks: str = "&#10;") -> str:
+    from .safetext import LINE_BREAK
+
+    return LINE_BREAK.sub(breaks, html.escape(text, quote=True))
+
+
+def highlighted_html(text: str, results: Sequence[Result], verdicts: dict[str, str], link: str = "Claims?claim=") -> str:
+    """The text as one line of HTML, each sentence that makes a checked claim marked and labelled.
+
+    ``verdicts`` maps a claim id to its verdict's display label. Every piece of the
+    text is escaped and every line break becomes ``<br>``, so no blank line can end
+    Markdown's HTML block and nothing pasted is read as HTML or Markdown. A checked
+    sentence is a ``mark`` in its verdict's colour with a dotted underline, followed by
+    one label per claim (id, symbol, verdict) linking to ``link`` + id in a new tab; a
+    checkworthy sentence with no such claim is boxed with a dashed line and marked
+    "not checked yet". Colour is never the only channel: the label says the verdict.
+    """
+    from .labels import VERDICT, VERDICT_COLOUR, VERDICT_ICON
+
+    parts, pos = [], 0
+    for r in results:
+        s = r.sentence
+        parts.append(_html(text[pos : s.start], "<br>"))
+        chunk = _html(s.text, "<br>")
+        if r.same:
+            first = verdicts.get(r.same[0].claim, VERDICT[None])
+            colour = VERDICT_COLOUR.get(first, "#DDDDDD")
+            chunk = (
+                f'<mark class="cc-checked" title="{_html(r.same[0].claim)}: {_html(first)}" '
+                f'style="background:{colour}33;border-bottom:3px dotted {colour};padding:0 1px;color:inherit">{chunk}</mark>'
+            )
+            for mt in r.same:
+                verdict = verdicts.get(mt.claim, VERDICT[None])
+                cid = _html(mt.claim)
+                chunk += (
+                    f' <a class="cc-label" href="{_html(link)}{cid}" target="_blank" rel="noopener" title="Open {cid} on the Claims page" '
+                    f'style="text-decoration:none"><sup><b>[{cid} {_html(VERDICT_ICON.get(verdict, ""))} {_html(verdict)}]</b></sup></a>'
+                )
+        elif r.checkworthy:
+            chunk = (
+                f'<span class="cc-unchecked" style="outline:1px dashed #999999;padding:0 2px">{chunk}</span>'
+                ' <sup class="cc-label"><i>[not checked yet]</i></sup>'
+            )
+        parts.append(chunk)
+        pos = s.end
+    parts.append(_html(text[pos:], "<br>"))
+    return "".join(parts)

@@ -9,7 +9,7 @@ from claimcheck import labels as L
 from claimcheck import match as M
 from ui.cards import claim_card
 from ui.data import matcher
-from ui.frame import esc, md, page_setup
+from ui.frame import md, page_setup
 
 v, filters = page_setup("Check an article")
 st.title("Check an article")
@@ -117,33 +117,8 @@ with left:
         "its verdict and a link to its card (opens in a new tab, so this text stays here). "
         "A sentence making a claim the ledger does not have is boxed with a dashed line and marked “not checked yet”."
     )
-    parts, pos = [], 0
-    for r in results:
-        s = r.sentence
-        # every kind of line break becomes <br>: the body stays one line of HTML (see ui.frame.esc)
-        parts.append(esc(text[pos : s.start], breaks="<br>"))
-        chunk = esc(s.text, breaks="<br>")
-        if r.same:
-            best = r.same[0]
-            verdict = verdict_of(best.claim)
-            colour = L.VERDICT_COLOUR.get(verdict, "#DDDDDD")
-            chunk = f'<mark class="cc-checked" title="{esc(best.claim)}: {esc(verdict)}" style="background:{colour}33;border-bottom:3px dotted {colour};padding:0 1px;color:inherit">{chunk}</mark>'
-            for mt in r.same:
-                verdict = verdict_of(mt.claim)
-                chunk += (
-                    f' <a class="cc-label" href="Claims?claim={esc(mt.claim)}" target="_blank" rel="noopener" title="Open {esc(mt.claim)} on the Claims page" '
-                    f'style="text-decoration:none"><sup><b>[{esc(mt.claim)} {esc(L.VERDICT_ICON.get(verdict, ""))} {esc(verdict)}]</b></sup></a>'
-                )
-        elif r.checkworthy:
-            chunk = (
-                f'<span class="cc-unchecked" style="outline:1px dashed #999999;padding:0 2px">{chunk}</span>'
-                f' <sup class="cc-label"><i>[not checked yet]</i></sup>'
-            )
-        parts.append(chunk)
-        pos = s.end
-    parts.append(esc(text[pos:], breaks="<br>"))
-    # One line of HTML: Markdown never sees the text (a blank line would end the HTML block).
-    body = "".join(parts)
+    verdicts = {cid: verdict_of(cid) for cid in found}
+    body = M.highlighted_html(text, results, verdicts)  # escaped, one line of HTML
     with st.container(border=True, height=700):
         st.markdown(f'<div style="font-size:1.05rem;line-height:1.6">{body}</div>', unsafe_allow_html=True)
     st.download_button(

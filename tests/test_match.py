@@ -191,6 +191,16 @@ def test_the_pasted_texts_scorecard_reads_what_the_text_says(mini_matcher):
     assert bare["Does it say which sources it used?"] == "none found" and bare["Signs of commercial intent"] == "0 signals"
 
 
+def test_the_highlighted_text_is_escaped_one_line_html_with_verdict_labels(mini_matcher):
+    text = f"<b>Hi</b> **there**\r\n\r\n{K1_PARAPHRASE}\u2028Glowroot cures baldness."
+    results = M.match_text(mini_matcher, text)
+    out = M.highlighted_html(text, results, {"K1": "Not supported"})
+    assert "<b>Hi" not in out and "&lt;b&gt;Hi&lt;/b&gt; **there**" in out
+    assert "\n" not in out and "\r" not in out and "\u2028" not in out and out.count("<br>") == 3
+    assert f">{K1_PARAPHRASE}</mark>" in out and "[K1 ✖ Not supported]" in out and 'href="Claims?claim=K1" target="_blank"' in out
+    assert "Glowroot cures baldness.</span> <sup" in out and "[not checked yet]" in out
+
+
 # --- the labelled development set ----------------------------------------------------------
 def test_the_devset_covers_the_ledger_with_distinct_sentences_not_copied_from_it():
     dev = yaml.safe_load(DEVSET.read_text(encoding="utf-8"))
