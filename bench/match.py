@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import gc
 import math
+import os
 import sys
 import time
 from collections import Counter
@@ -201,7 +202,7 @@ def article_of(words: int, ds) -> str:
     return "\n\n".join(out)
 
 
-def server_figures(words: int = 2000, rounds: int = 5) -> int:
+def server_figures(words: int = 2000, rounds: int = int(os.environ.get("MATCH_ROUNDS", "5"))) -> int:
     """The Check an article page in a real Streamlit server driven by Chromium: the server's memory
     before and after matching, and the time from submitting a 2,000-word article to its results on screen."""
     import os
@@ -248,7 +249,8 @@ def server_figures(words: int = 2000, rounds: int = 5) -> int:
             page.goto(f"{base}/Check_an_article")
             page.wait_for_selector("h1", timeout=60_000)
             box = page.get_by_label("Paste the article's text")
-            times = []
+            opened = status(proc.pid, "VmRSS:")
+            times, steps = [], []
             for i in range(rounds + 1):
                 marker = f"Round {i} ends here."  # the results of this very text are on screen once it shows
                 box.fill(texts[i % 2] + "\n\n" + marker)
@@ -262,6 +264,7 @@ def server_figures(words: int = 2000, rounds: int = 5) -> int:
                     polling=20,
                 )
                 times.append(time.perf_counter() - t0)
+                steps.append(status(proc.pid, "VmRSS:"))
             after = status(proc.pid, "VmRSS:")
             peak = status(proc.pid, "VmHWM:")
             browser.close()
@@ -271,6 +274,7 @@ def server_figures(words: int = 2000, rounds: int = 5) -> int:
     print(f"server: {words}-word article pasted, first run (model load and index build included) {times[0]:.2f} s")
     warm = sorted(times[1:])[len(times[1:]) // 2]
     print(f"server: warm, from submit to highlighted results in Chromium: median {warm:.2f} s of {rounds} (target < 1 s)")
+    print(f"server memory after opening the page {opened:.0f} MB, after each text: {', '.join(f'{x:.0f}' for x in steps)} MB")
     print(
         f"server memory: {before:.0f} MB with the other pages warm, {after:.0f} MB after matching: growth {after - before:.0f} MB (target < 150 MB); peak {peak:.0f} MB"
     )

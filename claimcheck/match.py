@@ -302,7 +302,7 @@ class _TfIdf:
     the index), so a long text costs little more than its feature extraction.
     """
 
-    CHUNK = 64  # queries scored at once: bounds the temporary arrays
+    CHUNK = 16  # queries scored at once: bounds the temporary arrays (about 6 MB at most for a long text)
 
     def __init__(self, docs: Sequence[Counter]) -> None:
         n = len(docs)

@@ -8,7 +8,7 @@ import streamlit as st
 from claimcheck import labels as L
 from claimcheck import match as M
 from ui.cards import claim_card
-from ui.data import matcher
+from ui.data import matcher, release_free_memory
 from ui.frame import md, page_setup
 
 v, filters = page_setup("Check an article")
@@ -129,3 +129,4 @@ with left:
         key="check.download",
         on_click="ignore",
     )
+release_free_memory()  # last: what this run freed goes back to the system (see ui.data)
