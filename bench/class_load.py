@@ -32,6 +32,7 @@ import json
 import math
 import os
 import platform
+import random
 import re
 import sys
 import time
@@ -135,12 +136,13 @@ def _problem(msg, page: str) -> str | None:
     return None
 
 
-async def session(base: str, tally: Tally, rounds: int, timeout: float, think: float, shell: bool) -> None:
+async def session(base: str, tally: Tally, rounds: int, timeout: float, think: float, shell: bool, seed: int = 0) -> None:
     """One browser tab's traffic: the shell, then ``rounds`` times through STEPS."""
     import websockets
     from streamlit.proto.BackMsg_pb2 import BackMsg
     from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
+    jitter = random.Random(seed)  # each session its own, repeatable sequence
     hashes: dict[str, str] = {}  # page url name -> page script hash, learnt from the server
     cached: dict[str, str | None] = {}  # message hash -> the problem it shows, like the browser's message cache
     try:
@@ -194,8 +196,8 @@ async def session(base: str, tally: Tally, rounds: int, timeout: float, think: f
                     took = time.perf_counter() - t
                     tally.reruns.append(took)
                     tally.by_page.setdefault(page, []).append(took)
-                    if think:
-                        await asyncio.sleep(think)
+                    if think:  # reading time, spread so that sessions drift apart as people do
+                        await asyncio.sleep(think * jitter.uniform(0.5, 1.5))
     except Exception as exc:  # reported, never hidden
         tally.errors.append(f"session failed: {type(exc).__name__}: {str(exc)[:200]}")
 
@@ -228,7 +230,7 @@ async def run(sessions: int, rounds: int, timeout: float, think: float, shell: b
         sampler = asyncio.create_task(sample_rss(pid, peak, stop))
         cpu0 = cpu_seconds(pid)
         t = time.perf_counter()
-        await asyncio.gather(*(session(base, loaded, rounds, timeout, think, shell) for _ in range(sessions)))
+        await asyncio.gather(*(session(base, loaded, rounds, timeout, think, shell, seed=i) for i in range(sessions)))
         wall = time.perf_counter() - t
         cpu_loaded = cpu_seconds(pid) - cpu0
         stop.set()
@@ -287,7 +289,7 @@ def report(r: dict) -> str:
         f"load average {r['load_average_1min'][0]:.1f} before the load, {r['load_average_1min'][1]:.1f} after",
         f"data: {r['data_dir']}",
         f"{n} sessions at once, each {r['rounds']} round(s) of {r['steps_per_round']} reruns (4 pages, filters in the query string), "
-        f"think time {r['think_s']:g} s, page shell {'fetched' if r['shell'] else 'not fetched'}; "
+        f"think time {r['think_s']:g} s on average, page shell {'fetched' if r['shell'] else 'not fetched'}; "
         f"wall time {r['wall_s']:.1f} s",
         "",
         f"{'':<22}{'reruns':>8}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}{'server CPU ms/rerun':>21}{'KB/session':>12}",
@@ -322,7 +324,12 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sessions", type=int, default=40, help="sessions at once (default 40)")
     ap.add_argument("--rounds", type=int, default=2, help=f"rounds of the {len(STEPS)} steps per session (default 2)")
-    ap.add_argument("--think", type=float, default=0.0, help="seconds between a session's reruns (default 0: everyone clicks at once)")
+    ap.add_argument(
+        "--think",
+        type=float,
+        default=0.0,
+        help="mean seconds between a session's reruns, spread 0.5-1.5x (default 0: everyone clicks at once)",
+    )
     ap.add_argument("--timeout", type=float, default=300.0, help="seconds one rerun may take before it counts as an error")
     ap.add_argument("--no-shell", dest="shell", action="store_false", help="skip fetching the page shell over HTTP")
     ap.add_argument("--json", type=Path, help="also write the figures to this file")
