@@ -28,6 +28,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import datetime as dt
+import gzip
 import json
 import math
 import os
@@ -70,6 +71,9 @@ class Tally:
     shells: list[float] = field(default_factory=list)  # seconds to fetch the page shell
     errors: list[str] = field(default_factory=list)
     received: int = 0  # bytes over the websockets
+    shell_bytes: int = 0  # bytes of the page shells
+    cpu_shell: float = 0.0  # server CPU seconds for the shells and for the reruns, measured only when
+    cpu_reruns: float = 0.0  # a session runs alone (with others at once, the figures would mix)
 
 
 # --- the server process, read from /proc ------------------------------------------------
@@ -100,22 +104,24 @@ async def sample_rss(pid: int, peak: list[float], stop: asyncio.Event) -> None:
 # --- one session -------------------------------------------------------------------------
 
 
-def _get(url: str, timeout: float) -> int:
-    with urllib.request.urlopen(url, timeout=timeout) as r:  # always http://127.0.0.1
-        return len(r.read())
+def _get(url: str, timeout: float) -> bytes:
+    request = urllib.request.Request(url, headers={"Accept-Encoding": "gzip"})  # as a browser asks
+    with urllib.request.urlopen(request, timeout=timeout) as r:  # always http://127.0.0.1
+        return r.read()
 
 
-async def fetch_shell(base: str, path: str, timeout: float) -> None:
-    """The page's HTML and the scripts and styles it names, six requests at a time."""
-    html = await asyncio.to_thread(lambda: urllib.request.urlopen(f"{base}/{path}", timeout=timeout).read().decode())
-    assets = re.findall(r'(?:src|href)="\./(static/[^"]+)"', html)
+async def fetch_shell(base: str, path: str, timeout: float) -> int:
+    """The page's HTML and the scripts and styles it names, six requests at a time; bytes received."""
+    html = await asyncio.to_thread(_get, f"{base}/{path}", timeout)
+    text = gzip.decompress(html).decode() if html[:2] == b"\x1f\x8b" else html.decode()
+    assets = re.findall(r'(?:src|href)="\./(static/[^"]+)"', text)
     gate = asyncio.Semaphore(SHELL_CONNECTIONS)
 
-    async def one(asset: str) -> None:
+    async def one(asset: str) -> int:
         async with gate:
-            await asyncio.to_thread(_get, f"{base}/{asset}", timeout)
+            return len(await asyncio.to_thread(_get, f"{base}/{asset}", timeout))
 
-    await asyncio.gather(*(one(a) for a in assets))
+    return len(html) + sum(await asyncio.gather(*(one(a) for a in assets)))
 
 
 def _problem(msg, page: str) -> str | None:
@@ -136,8 +142,13 @@ def _problem(msg, page: str) -> str | None:
     return None
 
 
-async def session(base: str, tally: Tally, rounds: int, timeout: float, think: float, shell: bool, seed: int = 0) -> None:
-    """One browser tab's traffic: the shell, then ``rounds`` times through STEPS."""
+async def session(
+    base: str, tally: Tally, rounds: int, timeout: float, think: float, shell: bool, seed: int = 0, pid: int | None = None
+) -> None:
+    """One browser tab's traffic: the shell, then ``rounds`` times through STEPS.
+
+    With ``pid`` (a session alone), the server's CPU time for the shell and the reruns is added to the tally.
+    """
     import websockets
     from streamlit.proto.BackMsg_pb2 import BackMsg
     from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
@@ -147,9 +158,11 @@ async def session(base: str, tally: Tally, rounds: int, timeout: float, think: f
     cached: dict[str, str | None] = {}  # message hash -> the problem it shows, like the browser's message cache
     try:
         if shell:
-            t = time.perf_counter()
-            await fetch_shell(base, "", timeout)
+            t, cpu = time.perf_counter(), cpu_seconds(pid) if pid else 0.0
+            tally.shell_bytes += await fetch_shell(base, "", timeout)
             tally.shells.append(time.perf_counter() - t)
+            tally.cpu_shell += cpu_seconds(pid) - cpu if pid else 0.0
+        cpu = cpu_seconds(pid) if pid else 0.0
         url = base.replace("http://", "ws://") + "/_stcore/stream"
         async with websockets.connect(url, subprotocols=["streamlit"], max_size=None, open_timeout=timeout) as ws:
             for _ in range(rounds):
@@ -198,6 +211,7 @@ async def session(base: str, tally: Tally, rounds: int, timeout: float, think: f
                     tally.by_page.setdefault(page, []).append(took)
                     if think:  # reading time, spread so that sessions drift apart as people do
                         await asyncio.sleep(think * jitter.uniform(0.5, 1.5))
+        tally.cpu_reruns += cpu_seconds(pid) - cpu if pid else 0.0
     except Exception as exc:  # reported, never hidden
         tally.errors.append(f"session failed: {type(exc).__name__}: {str(exc)[:200]}")
 
@@ -218,10 +232,8 @@ async def run(sessions: int, rounds: int, timeout: float, think: float, shell: b
     with server("dashboard.py") as (base, pid):
         await session(base, Tally(), 1, timeout, 0, shell)  # warm-up: imports, data load, caches
         alone = Tally()
-        cpu0 = cpu_seconds(pid)
         for _ in range(BASELINE_SESSIONS):  # one after another, each a fresh session like the loaded ones
-            await session(base, alone, rounds, timeout, think, shell)
-        cpu_alone = cpu_seconds(pid) - cpu0
+            await session(base, alone, rounds, timeout, 0, shell, pid=pid)  # alone, reading time changes nothing
         load_before = os.getloadavg()[0]
         before = rss_mb(pid)
         loaded = Tally()
@@ -260,7 +272,10 @@ async def run(sessions: int, rounds: int, timeout: float, think: float, shell: b
             "p95_ms": pct(alone.reruns, 95) * 1000,
             "max_ms": max(alone.reruns, default=float("nan")) * 1000,
             "shell_ms": pct(alone.shells, 50) * 1000,
-            "cpu_ms_per_rerun": cpu_alone / max(1, len(alone.reruns)) * 1000,
+            "cpu_ms_per_rerun": alone.cpu_reruns / max(1, len(alone.reruns)) * 1000,
+            "cpu_ms_per_shell": alone.cpu_shell / BASELINE_SESSIONS * 1000,
+            "shell_kb": alone.shell_bytes / 1024 / BASELINE_SESSIONS,
+            "cpu_s_per_session": (alone.cpu_reruns + alone.cpu_shell) / BASELINE_SESSIONS,
             "kb_per_session": alone.received / 1024 / BASELINE_SESSIONS,
             "by_page_p50_ms": {p: pct(v, 50) * 1000 for p, v in alone.by_page.items()},
         },
@@ -271,8 +286,8 @@ async def run(sessions: int, rounds: int, timeout: float, think: float, shell: b
             "max_ms": max(loaded.reruns, default=float("nan")) * 1000,
             "shell_p50_ms": pct(loaded.shells, 50) * 1000,
             "shell_p95_ms": pct(loaded.shells, 95) * 1000,
-            "cpu_ms_per_rerun": cpu_loaded / max(1, runs) * 1000,
             "cpu_s": cpu_loaded,
+            "cpu_s_per_session": cpu_loaded / sessions,
             "kb_per_session": loaded.received / 1024 / max(1, sessions),
             "by_page_p50_ms": {p: pct(v, 50) * 1000 for p, v in loaded.by_page.items()},
             "by_page_p95_ms": {p: pct(v, 95) * 1000 for p, v in loaded.by_page.items()},
@@ -292,11 +307,11 @@ def report(r: dict) -> str:
         f"think time {r['think_s']:g} s on average, page shell {'fetched' if r['shell'] else 'not fetched'}; "
         f"wall time {r['wall_s']:.1f} s",
         "",
-        f"{'':<22}{'reruns':>8}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}{'server CPU ms/rerun':>21}{'KB/session':>12}",
+        f"{'':<22}{'reruns':>8}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}{'server CPU s/session':>22}{'ws KB/session':>15}",
         f"{'one session alone':<22}{a['reruns']:>8}{a['p50_ms']:>9.0f}{a['p95_ms']:>9.0f}{a['max_ms']:>9.0f}"
-        f"{a['cpu_ms_per_rerun']:>21.0f}{a['kb_per_session']:>12.0f}",
+        f"{a['cpu_s_per_session']:>22.2f}{a['kb_per_session']:>15.0f}",
         f"{f'{n} sessions at once':<22}{b['reruns']:>8}{b['p50_ms']:>9.0f}{b['p95_ms']:>9.0f}{b['max_ms']:>9.0f}"
-        f"{b['cpu_ms_per_rerun']:>21.0f}{b['kb_per_session']:>12.0f}",
+        f"{b['cpu_s_per_session']:>22.2f}{b['kb_per_session']:>15.0f}",
         f"{'ratio':<22}{'':>8}{b['p50_ms'] / a['p50_ms']:>9.1f}{b['p95_ms'] / a['p95_ms']:>9.1f}",
         "",
         f"{'page':<22}{'alone p50 ms':>14}{f'{n} at once p50 ms':>20}{'p95 ms':>9}",
@@ -306,14 +321,18 @@ def report(r: dict) -> str:
     if r["shell"]:
         lines += [
             "",
-            f"page shell (HTML, scripts, styles): alone {a['shell_ms']:.0f} ms; at once p50 {b['shell_p50_ms']:.0f} ms, p95 {b['shell_p95_ms']:.0f} ms",
+            f"page shell (HTML, scripts, styles, {a['shell_kb']:.0f} KB): alone {a['shell_ms']:.0f} ms; "
+            f"at once p50 {b['shell_p50_ms']:.0f} ms, p95 {b['shell_p95_ms']:.0f} ms",
         ]
     per_session = (m["peak"] - m["before"]) / n
     lines += [
         "",
         f"server memory (RSS): {m['before']:.0f} MB before, {m['peak']:.0f} MB peak, {m['after']:.0f} MB after "
         f"(high-water mark {m['high_water_mark']:.0f} MB); {per_session:.1f} MB per session at the peak",
-        f"server CPU during the load: {b['cpu_s']:.1f} s over {r['wall_s']:.1f} s of wall time",
+        f"server CPU, one session alone: {a['cpu_ms_per_rerun']:.0f} ms per rerun"
+        + (f", {a['cpu_ms_per_shell']:.0f} ms per page shell" if r["shell"] else ""),
+        f"server CPU during the load: {b['cpu_s']:.1f} s over {r['wall_s']:.1f} s of wall time "
+        f"({b['cpu_s'] / r['wall_s']:.2f} of a core on average)",
         f"errors: {len(r['errors'])}",
     ]
     lines += [f"  {e}" for e in r["errors"][:20]]

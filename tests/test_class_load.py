@@ -26,8 +26,8 @@ def test_three_sessions_at_once_report_no_errors_and_their_rerun_times(tmp_path)
     assert run.returncode == 0, run.stdout + run.stderr
     text = run.stdout
     assert re.search(r"^errors: 0$", text, re.M), text
-    # The table row for the loaded phase: reruns, p50, p95, max, CPU per rerun, KB per session.
-    row = re.search(r"^3 sessions at once\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)$", text, re.M)
+    # The table row for the loaded phase: reruns, p50, p95, max ms, server CPU s per session, KB per session.
+    row = re.search(r"^3 sessions at once\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+\.\d\d)\s+(\d+)$", text, re.M)
     assert row, text
     reruns, p50, p95 = int(row[1]), int(row[2]), int(row[3])
     assert reruns == 3 * len(class_load.STEPS)  # every session finished every step
