@@ -6,8 +6,7 @@
 No browser: each session is one websocket to ``/_stcore/stream`` that sends the
 ``rerun_script`` requests a browser tab sends (protobuf ``BackMsg``) and reads the
 ``ForwardMsg`` stream back until the server says the script has finished. So the
-figures are the server's: what one Streamlit process does for a class, which is
-what a Community Cloud app has. Each session first fetches the page shell over
+figures are the server's: what one Streamlit process does for a class. Each session first fetches the page shell over
 HTTP (``index.html`` and the scripts and styles it names, six at a time like a
 browser; not the element code a browser loads later, such as plotly's), then, in
 every round, opens the overview, switches between four pages and changes filters
@@ -15,11 +14,11 @@ through the query string, the way a shared link or a page link does.
 
 The script starts one server on a free port on 127.0.0.1 (the data folder is
 ``$CLAIMCHECK_DATA_DIR`` if set, else ``data/``), warms it with one session, runs
-three sessions one after another as the one-session baseline, then all sessions at once, and stops the
-server. It reports errors (exceptions and error messages shown on a page, failed
+three sessions one after another as the one-session baseline, then all sessions
+at once, and stops the server. It reports errors (exceptions and error messages shown on a page, failed
 runs, timeouts; there must be none, and the exit code is 1 if there are any), the
 50th and 95th percentile time per rerun at that load against one session alone,
-the server's CPU time per rerun, the wall time, and the server's resident memory
+the server's CPU time (per rerun and page shell alone, per session under load), the wall time, and the server's resident memory
 before, at its peak and after. Every loop is bounded and every wait has a timeout.
 """
 
@@ -27,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import collections
 import datetime as dt
 import gzip
 import json
@@ -335,7 +335,7 @@ def report(r: dict) -> str:
         f"({b['cpu_s'] / r['wall_s']:.2f} of a core on average)",
         f"errors: {len(r['errors'])}",
     ]
-    lines += [f"  {e}" for e in r["errors"][:20]]
+    lines += [f"  {count} × {e}" for e, count in collections.Counter(r["errors"]).most_common(20)]
     return "\n".join(lines)
 
 
