@@ -253,7 +253,16 @@ def table(df, key: str, limit: int = MAX_TABLE_ROWS, **kwargs):
     if len(df) > limit:
         st.caption(f"Showing the first {limit:,} of {len(df):,} rows; the download below has them all.")
         df = df.head(limit)
-    return st.dataframe(df, hide_index=True, width="stretch", key=key, **kwargs)
+    return st.dataframe(blank_missing(df), hide_index=True, width="stretch", key=key, **kwargs)
+
+
+def blank_missing(df):
+    """Empty text where a text cell has no value: a grid would otherwise print "None" or "nan" to the reader."""
+    out = df.copy()
+    for col in out.columns:
+        if out[col].dtype == object or str(out[col].dtype).startswith("str"):
+            out[col] = out[col].map(lambda x: "" if x is None or (isinstance(x, float) and x != x) else x)
+    return out
 
 
 def selected_ids(event) -> list[str]:
