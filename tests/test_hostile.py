@@ -117,7 +117,7 @@ def _hostile_copy(mini):
 
 @pytest.mark.parametrize(
     "page", [None, "pages/1_Claims.py", "pages/2_Evidence.py", "pages/3_Articles.py", "pages/4_Adverse_effects.py",
-             "pages/5_Legality.py", "pages/6_Classroom.py", "pages/7_Methods_and_data.py"],
+             "pages/5_Legality.py", "pages/6_Classroom.py", "pages/7_Methods_and_data.py", "pages/8_Check_an_article.py"],
 )  # fmt: skip
 def test_html_and_script_in_data_are_shown_as_text(mini, monkeypatch, page):
     monkeypatch.setenv("CLAIMCHECK_DATA_DIR", str(_hostile_copy(mini)))
@@ -181,7 +181,7 @@ from claimcheck.safetext import LINE_BREAK as LINE_BREAK_RE  # noqa: E402
 from .conftest import REAL  # noqa: E402
 
 PAGES = [None, "pages/1_Claims.py", "pages/2_Evidence.py", "pages/3_Articles.py", "pages/4_Adverse_effects.py",
-         "pages/5_Legality.py", "pages/6_Classroom.py", "pages/7_Methods_and_data.py"]  # fmt: skip
+         "pages/5_Legality.py", "pages/6_Classroom.py", "pages/7_Methods_and_data.py", "pages/8_Check_an_article.py"]  # fmt: skip
 SECRET = "TOP-SECRET-OUTSIDE-THE-DATA-FOLDER-3f9a"
 
 

@@ -102,6 +102,7 @@ PAGES = (
     ("pages/5_Legality.py", "Legality", ":material/gavel:"),
     ("pages/6_Classroom.py", "Classroom", ":material/school:"),
     ("pages/7_Methods_and_data.py", "Methods and data", ":material/menu_book:"),
+    ("pages/8_Check_an_article.py", "Check an article", ":material/fact_check:"),
 )
 # Material icons ship with Streamlit, so they draw offline and without emoji fonts.
 
