@@ -528,6 +528,7 @@ def test_markup_in_the_data_is_never_live_in_a_chart(real, monkeypatch, page, qu
     specs = [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
     assert specs, "the page draws a chart"
     assert [s for spec in specs for s in live_markup(spec)] == []
+    assert "&amp;amp;" not in json.dumps(specs), "escaped once, so the reader sees &, not &amp;"
 
 
 def test_every_chart_builder_escapes_data_text(real):
@@ -550,6 +551,7 @@ def test_every_chart_builder_escapes_data_text(real):
         assert live_markup(fig.to_plotly_json()) == []
     text = json.dumps([f.to_plotly_json() for f in figs], default=str)
     assert "&lt;a href" in text, "the markup is still there, shown as text"
+    assert "&amp;amp;" not in text and "&amp;lt;" not in text, "escaped once, so the reader sees & and <, not &amp;"
     table = C.figure_table(figs[1])
     assert table.apply(lambda col: col.astype(str).str.contains('<a href="https://phish', regex=False)).any().any(), (
         "the text alternative shows the text as written"
