@@ -164,6 +164,8 @@ CERTAINTY = ("high", "moderate", "low", "very_low", "none")
 # are not graded on it: they show what they rest on (`basis`) instead.
 GRADED_CLAIM_TYPES = ("efficacy", "safety", "mechanism", "dosage")
 UNGRADED_CLAIM_TYPES = ("regulatory", "tradition", "study")
+# Claims whose verdict rests on studies: once assessed, each names its studies or a recorded search.
+EVIDENCE_CLAIM_TYPES = ("efficacy", "mechanism", "study")
 BASIS = ("official_text", "agency_page", "study_record", "secondary_report", "none_found")
 REASON_TAGS = (
     "animal_or_cell_as_human",
@@ -188,6 +190,8 @@ DESIGNS = (
     "regulatory",
     "traditional",
 )
+# Designs shown for context but never counted as evidence that a product works.
+NOT_EVIDENCE_OF_EFFICACY = ("traditional",)
 POPULATION_KINDS = ("humans", "animals", "cells", "products", "none")
 # Only a study with published results counts as evidence for or against a claim; a
 # registered, ongoing or finished-but-unreported study is listed, never counted.
@@ -437,7 +441,7 @@ TABLES: tuple[Table, ...] = (
             ),
             Field("description", TEXT, "What the harm is, in plain words."),
             Field("mentions", OBJECT_LIST, "Quotes from articles that mention the harm, with their stance.", item_fields=_MENTION_FIELDS),
-            Field("last_checked", DATE, "When the row was last reviewed.", maximum=TODAY),
+            Field("last_checked", DATE, "When the row was last reviewed.", required=True, maximum=TODAY),
         ),
     ),
     Table(
