@@ -478,8 +478,8 @@ def _read_csv(text: str, table: Table, rel: str) -> RawTable:
             row_start = reader.line_num + 1
             continue
         row_start = reader.line_num + 1
-        if not any(cell.strip() for cell in row):
-            continue
+        if not any(row):
+            continue  # a blank line or a row of empty cells (Excel's ",,,"): skipped, as by the data package's dialect
         if len(row) != len(header):
             label = _row_label(header, row)
             hint = " (an unquoted comma in a cell? put the cell in double quotes)" if len(row) > len(header) else ""
