@@ -200,7 +200,7 @@ def story(ds: Dataset, claims: pd.DataFrame, mentions: pd.DataFrame, figures: pd
 
     legality = ds["legality"]
     if not legality.empty:
-        status = D.status_as_of(legality, today, "leaf")
+        status = D.status_as_of(legality, today, next(iter(ds.meta["legal_scopes"]), None))
         world = status[status["level"].isin(["country", "federal"])]
         banned = int((world["status"] == "banned").sum())
         steps.append(

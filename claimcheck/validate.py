@@ -413,6 +413,7 @@ class _Checker:
         self._articles()
         self._references_and_items()
         self._jurisdictions()
+        self._scopes()
         self._periods()
         apply_rules(self.records)
         self._set_aside_dependents()
@@ -581,6 +582,24 @@ class _Checker:
         if len(cleaned) < f.min_items and not any(p.field.startswith(f.name) for p in rec.problems):
             rec.problems.append(Problem(t.file, rec.line, rec.label, f.name, f"needs at least {f.min_items} entry"))
         rec.values[f.name] = cleaned
+
+    def _scopes(self) -> None:
+        """A legal row's scope is one of the scopes the dataset declares (dataset.yaml, legal_scopes)."""
+        dataset = self.records.get("dataset", [])
+        items = dataset[0].values.get("legal_scopes") if dataset else None
+        declared = [str(it.get("id")) for it in items or [] if isinstance(it, dict) and it.get("id")]
+        if not declared:
+            return
+        for rec in self.records.get("legality", []):
+            scope = rec.values.get("scope")
+            if scope and scope not in declared:
+                rec.problems.append(
+                    Problem(
+                        S.table("legality").file, rec.line, rec.label, "scope",
+                        f"{scope!r} is not one of the legal scopes declared in dataset.yaml (legal_scopes): "
+                        f"{', '.join(declared)}{did_you_mean(scope, declared)}",
+                    )
+                )  # fmt: skip
 
     def _jurisdictions(self) -> None:
         for name, recs in self.records.items():
