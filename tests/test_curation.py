@@ -118,3 +118,25 @@ def test_a_long_quote_is_not_cut_before_the_difference(real_copy):
     edit(real_copy / "claims.yaml", "kratom make it a valuable option", "kratom make it a valueable option")
     own = [p for p in problems(real_copy) if "set aside because" not in p]
     assert len(own) == 1 and "articles/002_" in own[0] and "valu⟦e⟧able" in own[0] and "valu⟦a⟧ble" in own[0], own
+
+
+def test_the_hedged_count_agrees_with_its_number():
+    from claimcheck.story import _hedged_sentence
+
+    assert _hedged_sentence(1).startswith("Only 1 is hedged")
+    assert _hedged_sentence(3).startswith("Only 3 are hedged")
+    assert _hedged_sentence(0).startswith("None is hedged")
+
+
+def test_a_legal_scope_must_be_declared_by_the_dataset(mini):
+    edit(mini / "legality.csv", "R1,FRA,France,country,leaf,", "R1,FRA,France,country,lef,")
+    assert [p for p in problems(mini) if "R1" in p] == [
+        "legality.csv:2: R1: scope: 'lef' is not one of the legal scopes declared in dataset.yaml (legal_scopes): leaf; did you mean 'leaf'?"
+    ]
+
+
+def test_scope_names_and_notice_come_from_the_data(mini):
+    meta = load_dataset(mini).meta
+    assert meta["legal_scopes"] == {"leaf": "The whole root"}
+    assert meta["notice"] == "Talk to a health professional before using any product."  # the generic default
+    assert "pain" not in " ".join(meta["rubric_examples"].values())

@@ -14,7 +14,7 @@ from claimcheck.dataset import load_dataset
 from claimcheck.dictionary import data_dictionary
 from claimcheck.load import data_dir
 
-from .conftest import REAL, ROOT
+from .conftest import EXPORTED_DATA_DIR, REAL, ROOT
 
 
 def test_every_table_and_field_is_described_and_well_formed():
@@ -49,6 +49,13 @@ def test_data_dictionary_lists_every_field_of_every_table():
 def test_real_data_validates_cleanly():
     ds = load_dataset(REAL)
     assert [str(p) for p in ds.problems] == []
+
+
+def test_the_exported_data_folder_validates():
+    """The one test that reads $CLAIMCHECK_DATA_DIR: the folder a deployment serves passes the validator (data/ if none)."""
+    folder = Path(EXPORTED_DATA_DIR) if EXPORTED_DATA_DIR else REAL
+    assert folder.is_dir(), f"CLAIMCHECK_DATA_DIR={folder} is not a folder"
+    assert [str(p) for p in load_dataset(folder).problems] == []
 
 
 def test_data_folder_setting_defaults_to_data_and_follows_the_environment(monkeypatch, tmp_path):
