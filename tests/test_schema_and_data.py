@@ -133,6 +133,24 @@ def test_no_code_names_the_topic():
     assert offenders == []
 
 
+def test_no_text_in_the_code_uses_a_word_of_the_topic():
+    """Every topic word of data/ (tests/test_new_topic.py:topic_words), in the code's strings and its Markdown texts."""
+    from .test_new_topic import topic_words
+
+    words = topic_words()
+    offenders = []
+    texts = [(p, [p.read_text(encoding="utf-8")]) for p in sorted((ROOT / "claimcheck").rglob("*.md"))]
+    for path in _code_files():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        texts.append((path, [n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)]))
+    for path, strings in texts:
+        text = "\n".join(strings).lower()
+        offenders += [
+            f"{path.relative_to(ROOT)}: {w}" for w in sorted(words) if re.search(rf"(?<![a-z0-9-]){re.escape(w)}(?![a-z0-9-])", text)
+        ]
+    assert offenders == []
+
+
 def test_yaml_is_only_read_with_the_safe_loader():
     for path in _code_files():
         text = path.read_text(encoding="utf-8")
