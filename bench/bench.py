@@ -51,6 +51,7 @@ PAGES = {  # url path -> script
     "Legality": "pages/5_Legality.py",
     "Classroom": "pages/6_Classroom.py",
     "Methods_and_data": "pages/7_Methods_and_data.py",
+    "Check_an_article": "pages/8_Check_an_article.py",
 }
 # Ready: the script has finished, the title is up, every chart is drawn, and every data
 # table in the window is drawn (its grid has a canvas; the grid draws only what can be

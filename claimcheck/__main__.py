@@ -1,4 +1,4 @@
-"""Command line: ``python -m claimcheck validate [DATA_DIR]`` and ``python -m claimcheck stale``.
+"""Command line: ``python -m claimcheck validate [DATA_DIR]``, ``stale``, ``datapackage`` and ``match``.
 
 ``validate`` prints every problem in the data folder, one per line, as
 ``file:line: record: field: message``; exits 0 when the data is clean, 1 when
@@ -12,6 +12,10 @@ file, one record marked EXAMPLE in each table that may not be empty).
 study, claim verdict and harm figure whose ``last_checked`` is older than its
 table allows (``claimcheck.freshness.MAX_AGE_DAYS``, or N days for every table);
 exits 1 when any is overdue, 0 when none is or with ``--report-only``.
+
+``match [--json] FILE|-`` reads an article (UTF-8 text, ``-`` for stdin) and
+says which of its sentences make a claim the data folder's ledger already
+checked; exits 0 when it could read the text, 2 when it could not.
 """
 
 from __future__ import annotations
@@ -41,10 +45,16 @@ def main(argv: list[str] | None = None) -> int:
     p_stale.add_argument("--today", type=dt.date.fromisoformat, help=argparse.SUPPRESS)  # tests pin the date
     p_new = sub.add_parser("new", help="write a minimal valid data folder for a new topic")
     p_new.add_argument("data_dir", help="the folder to create (it must not exist, or be empty)")
+    p_match = sub.add_parser("match", help="which sentences of an article make a claim the ledger already checked")
+    p_match.add_argument("file", help="UTF-8 text, Markdown or HTML file; - reads standard input")
+    p_match.add_argument("--json", action="store_true", help="one JSON object per sentence, in order")
+    p_match.add_argument("--data-dir", dest="data_dir", help="data folder (default: $CLAIMCHECK_DATA_DIR or data/)")
     args = parser.parse_args(argv)
     if args.command == "new":
         return _new(args.data_dir)
     directory = data_dir(args.data_dir)
+    if args.command == "match":
+        return _match(directory, args.file, args.json)
     if args.command == "datapackage":
         return _datapackage(directory, args.check)
     if not directory.is_dir():
@@ -130,6 +140,67 @@ def _datapackage(directory, check: bool) -> int:
         return 0
     path.write_text(text, encoding="utf-8")
     print(f"wrote {path}", file=sys.stderr)
+    return 0
+
+
+def _match(directory, file: str, as_json: bool) -> int:
+    import json
+    from pathlib import Path
+
+    from . import match as M
+    from .dataset import load_dataset
+
+    name = "standard input" if file == "-" else file
+    try:
+        if file == "-":
+            data = sys.stdin.buffer.read(M.MAX_INPUT_BYTES + 1)
+        else:
+            path = Path(file)
+            if not path.is_file():
+                print(f"{file}: no such file", file=sys.stderr)
+                return 2
+            with path.open("rb") as fh:
+                data = fh.read(M.MAX_INPUT_BYTES + 1)
+        text = M.decode_bytes(data, name)
+        if M.looks_like_html(text):
+            text = M.check_text(M.html_to_text(text), name)
+    except M.InputError as err:
+        print(f"{err}", file=sys.stderr)
+        return 2
+    if not directory.is_dir():
+        print(f"{directory}: not a folder", file=sys.stderr)
+        return 2
+    ds = load_dataset(directory)
+    matcher = M.build_matcher(ds, M.load_embedder())
+    if not M.looks_english(text):
+        print(
+            f"{name}: this does not look like English; the ledger's claims are in English, so few or no matches are expected.",
+            file=sys.stderr,
+        )
+    results = M.match_text(matcher, text)
+    if as_json:
+        for r in results:
+            print(json.dumps(r.to_json(), ensure_ascii=False))
+        return 0
+    statements = dict(zip(ds["claims"]["id"], ds["claims"]["statement"]))
+    verdicts = dict(zip(ds["claims"]["id"], ds["claims"]["verdict"]))
+    from .labels import VERDICT, label
+
+    checked = sum(1 for r in results if r.same)
+    unchecked = sum(1 for r in results if r.checkworthy and not r.same)
+    print(f"{len(results)} sentences: {checked} make a claim already checked, {unchecked} make a claim not checked yet.")
+    print(f"Method: {matcher.method}.\n")
+    for r in results:
+        if not r.checkworthy and not r.same:
+            continue
+        s = r.sentence
+        print(f"[{s.start}-{s.end}] {s.text}")
+        if r.same:
+            for m in r.same:
+                print(f"    = {m.claim} ({label(VERDICT, verdicts.get(m.claim))}, score {m.score:.2f}): {statements.get(m.claim, '')}")
+        else:
+            near = f"; nearest: {r.matches[0].claim} (score {r.matches[0].score:.2f})" if r.matches else ""
+            print(f"    not checked yet{near}")
     return 0
 
 

@@ -234,7 +234,7 @@ def mentioned_vs_reported(
         title = f"{title} (the {MAX_ROWS} most severe of {len(mentions):,})"
         mentions = mentions.head(MAX_ROWS)
     art_ids = [a for a in articles["id"] if a in mentions.columns]
-    art_label = dict(zip(articles["id"], _esc_all(articles["label"])))
+    art_label = dict(zip(articles["id"], articles["label"]))
     fig = go.Figure()
     row_label = [esc(f"{h} ({s})") for h, s in zip(mentions["harm"], mentions["severity_label"])]
     for stance, (symbol, colour, words) in MENTION_CUE.items():
@@ -244,7 +244,7 @@ def mentioned_vs_reported(
                 if row[a] == stance:
                     xs.append(a)
                     ys.append(rl)
-                    custom.append((row["harm_id"], art_label.get(a, esc(a))))
+                    custom.append((row["harm_id"], esc(art_label.get(a, a))))
         fig.add_trace(
             go.Scatter(
                 x=xs, y=ys, mode="markers", name=f"{'●▼✕'[list(MENTION_CUE).index(stance)]} {words[0].upper() + words[1:]}",
@@ -256,7 +256,7 @@ def mentioned_vs_reported(
     # Each column names its article, not only its id (A0 means nothing to a reader).
     fig.update_xaxes(
         title="Article", side="top", type="category", categoryorder="array", categoryarray=art_ids,
-        tickmode="array", tickvals=art_ids, ticktext=[f"{a}<br>{_wrap(art_label.get(a, a), 16)}" for a in art_ids],
+        tickmode="array", tickvals=art_ids, ticktext=[f"{esc(a)}<br>{_wrap(art_label.get(a, a), 16)}" for a in art_ids],
     )  # fmt: skip
     fig.update_layout(legend=dict(orientation="h", y=-0.02, x=0))
     return _base(fig, title, height=max(300, 30 * len(mentions) + 180))

@@ -357,6 +357,25 @@ def figures_table(ds: Dataset) -> pd.DataFrame:
     return figs
 
 
+def figures_for_display(figs: pd.DataFrame) -> pd.DataFrame:
+    """Harm figures (from :func:`figures_table`) as a reader reads them: the figure as written, words instead of codes."""
+    return pd.DataFrame(
+        {
+            "Harm": figs["harm"],
+            "Figure": [L.figure_value(v, u) for v, u in zip(figs["value"], figs["unit"])],
+            "Out of": figs["denominator"],
+            "Who or what was counted": figs["denominator_label"],
+            "Kind of data": figs["data_kind_label"],
+            "Period": figs["period"],
+            "Place": figs["place"],
+            "Source name": figs["source_label"],
+            "Source": figs["source_url"],
+            "Verified": figs["verification"].map(lambda x: L.label(L.VERIFICATION, x)),
+            "Note": figs["note"],
+        }
+    )
+
+
 # --- legality ---------------------------------------------------------------------
 def status_as_of(legality: pd.DataFrame, when: dt.date, scope: str) -> pd.DataFrame:
     """The row in force on ``when`` for each jurisdiction, for one scope.

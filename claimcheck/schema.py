@@ -380,6 +380,11 @@ TABLES: tuple[Table, ...] = (
                 item_fields=_QUOTE_FIELDS,
                 min_items=1,
             ),
+            Field(
+                "paraphrases",
+                STRING_LIST,
+                "Other ways an article may word the claim, in the curator's words; used only to match new articles.",
+            ),
             Field("verdict", STRING, "How the claim stands against the evidence; empty while not yet assessed.", enum=VERDICTS),
             Field(
                 "certainty",

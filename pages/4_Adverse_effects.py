@@ -86,23 +86,8 @@ else:
             not_shown=L.DATA_KIND_MEANING[kind],
         )
 if view == "how_often" and not shown.empty:
-    table = shown[
-        [
-            "harm",
-            "value",
-            "unit",
-            "denominator",
-            "denominator_label",
-            "data_kind_label",
-            "period",
-            "place",
-            "source_label",
-            "source_url",
-            "verification",
-            "note",
-        ]
-    ]
-    show_table(table, "harms.table", column_config={"source_url": st.column_config.LinkColumn("Source", display_text="open ↗")})
+    table = D.figures_for_display(shown)
+    show_table(table, "harms.table", column_config={"Source": st.column_config.LinkColumn("Source", display_text="open ↗")})
     st.download_button("Download these figures (CSV)", csv_bytes(table), "harm-figures.csv", "text/csv", key="harms.download")
 
 st.header("One harm in detail")

@@ -46,6 +46,7 @@ PAGES = {
     "Legality": 1,  # one view at a time: a map or the timeline
     "Classroom": 0,
     "Methods_and_data": 0,
+    "Check_an_article": 0,
 }
 
 
@@ -381,6 +382,57 @@ def test_html_in_the_data_is_never_rendered_in_the_browser(browser, mini):
             # the text itself is still there, shown literally
             page = v.open("", 0, query="?claim=K1")
             assert page.get_by_text("onerror=alert(1)", exact=False).count() >= 1
+
+
+def test_check_an_article_highlights_a_pasted_claim_and_shows_the_text_literally(browser, real_server, tmp_path):
+    import yaml
+
+    verdicts = {c["id"]: c.get("verdict") for c in yaml.safe_load((REAL / "claims.yaml").read_text(encoding="utf-8"))}
+    pasted = (
+        "Welcome to our blog!\n\nKratom is a strong natural painkiller for everyone.\n\n"
+        "**bold** <img src=x onerror=alert(1)> $x^2$ [link](javascript:alert(2))\n\nKratom cures baldness."
+    )
+    with Visit(browser, real_server) as v:
+        dialogs: list[str] = []
+        v.page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        page = v.open("Check_an_article", 0)
+        box = page.get_by_label("Paste the article's text")
+        box.fill(pasted)
+        box.press("Control+Enter")
+        page.wait_for_selector("mark.cc-checked", timeout=60_000)
+        v.wait_idle()
+        v.shot("check-an-article")
+        label = page.locator("a.cc-label").first
+        claim = re.search(r"claim=(C\d{3})", label.get_attribute("href")).group(1)
+        assert label.get_attribute("target") == "_blank"
+        assert verdicts[claim].replace("_", " ").capitalize() in label.inner_text()
+        assert page.get_by_text("[not checked yet]").count() >= 1
+        body = page.locator("mark.cc-checked").first.locator("xpath=..").inner_text()
+        assert "Kratom is a strong natural painkiller for everyone." in page.locator("mark.cc-checked").first.inner_text()
+        assert "**bold** <img src=x onerror=alert(1)> $x^2$ [link](javascript:alert(2))" in body, "pasted text shows literally"
+        assert page.locator("img[src='x']").count() == 0 and page.locator("a[href^='javascript']").count() == 0
+        assert page.locator(".katex").count() == 0
+        from axe_playwright_python.sync_playwright import Axe
+
+        axe = Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
+        assert [x["id"] for x in axe.response["violations"] if x["impact"] in ("critical", "serious")] == []
+        # an HTML upload: its script never runs and only its text is checked
+        upload = tmp_path / "page.html"
+        upload.write_text(
+            "<html><body><p>Kratom relieves chronic back pain.</p><script>alert('upload')</script></body></html>", encoding="utf-8"
+        )
+        page.locator("[data-testid=stFileUploader] input[type=file]").set_input_files(str(upload))
+        page.wait_for_function("() => document.body.innerText.includes('only its readable text is checked')", timeout=60_000)
+        v.wait_idle()
+        assert page.get_by_text("alert('upload')").count() == 0
+        # a binary file gets a plain message, no traceback
+        binary = tmp_path / "photo.txt"
+        binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 64)
+        page.locator("[data-testid=stFileUploader] input[type=file]").set_input_files(str(binary))
+        page.wait_for_function("() => document.body.innerText.includes('looks like a binary file')", timeout=60_000)
+        v.wait_idle()
+        assert dialogs == [] and v.console_errors == [] and v.blocked == []
+        assert page.locator("[data-testid=stException]").count() == 0
 
 
 def test_no_file_from_outside_and_no_link_from_the_data_reaches_the_page(browser, tmp_path):

@@ -117,7 +117,7 @@ def _hostile_copy(mini):
 
 @pytest.mark.parametrize(
     "page", [None, "pages/1_Claims.py", "pages/2_Evidence.py", "pages/3_Articles.py", "pages/4_Adverse_effects.py",
-             "pages/5_Legality.py", "pages/6_Classroom.py", "pages/7_Methods_and_data.py"],
+             "pages/5_Legality.py", "pages/6_Classroom.py", "pages/7_Methods_and_data.py", "pages/8_Check_an_article.py"],
 )  # fmt: skip
 def test_html_and_script_in_data_are_shown_as_text(mini, monkeypatch, page):
     monkeypatch.setenv("CLAIMCHECK_DATA_DIR", str(_hostile_copy(mini)))
@@ -181,7 +181,7 @@ from claimcheck.safetext import LINE_BREAK as LINE_BREAK_RE  # noqa: E402
 from .conftest import REAL  # noqa: E402
 
 PAGES = [None, "pages/1_Claims.py", "pages/2_Evidence.py", "pages/3_Articles.py", "pages/4_Adverse_effects.py",
-         "pages/5_Legality.py", "pages/6_Classroom.py", "pages/7_Methods_and_data.py"]  # fmt: skip
+         "pages/5_Legality.py", "pages/6_Classroom.py", "pages/7_Methods_and_data.py", "pages/8_Check_an_article.py"]  # fmt: skip
 SECRET = "TOP-SECRET-OUTSIDE-THE-DATA-FOLDER-3f9a"
 
 
@@ -528,6 +528,7 @@ def test_markup_in_the_data_is_never_live_in_a_chart(real, monkeypatch, page, qu
     specs = [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
     assert specs, "the page draws a chart"
     assert [s for spec in specs for s in live_markup(spec)] == []
+    assert "&amp;amp;" not in json.dumps(specs), "escaped once, so the reader sees &, not &amp;"
 
 
 def test_every_chart_builder_escapes_data_text(real):
@@ -550,6 +551,7 @@ def test_every_chart_builder_escapes_data_text(real):
         assert live_markup(fig.to_plotly_json()) == []
     text = json.dumps([f.to_plotly_json() for f in figs], default=str)
     assert "&lt;a href" in text, "the markup is still there, shown as text"
+    assert "&amp;amp;" not in text and "&amp;lt;" not in text, "escaped once, so the reader sees & and <, not &amp;"
     table = C.figure_table(figs[1])
     assert table.apply(lambda col: col.astype(str).str.contains('<a href="https://phish', regex=False)).any().any(), (
         "the text alternative shows the text as written"

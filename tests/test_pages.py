@@ -269,7 +269,7 @@ def test_broken_data_shows_banner_and_still_shows_valid_rows(mini, monkeypatch):
 
 @pytest.mark.parametrize(
     "page", [None, "pages/1_Claims.py", "pages/2_Evidence.py", "pages/3_Articles.py", "pages/4_Adverse_effects.py",
-             "pages/5_Legality.py", "pages/6_Classroom.py", "pages/7_Methods_and_data.py"],
+             "pages/5_Legality.py", "pages/6_Classroom.py", "pages/7_Methods_and_data.py", "pages/8_Check_an_article.py"],
 )  # fmt: skip
 def test_junk_in_the_url_is_ignored(page, monkeypatch):
     at = open_page(page, query={"verdict": "<script>", "claim": "../../etc", "year": "99999", "scope": "x", "doc": "%00", "zzz": "1"})

@@ -364,3 +364,20 @@ def test_claim_card_ladder_counts_only_studies_with_results(raw):
             and raw["studies"][link["study_id"]]["status"] == "published"
         )
         assert (f"{n} × {words}" in ladder) if n else (words not in ladder), ladder
+
+
+def test_harm_figures_table_reads_as_written_with_words_not_codes():
+    figures = _csv("harm_figures.csv")
+    at = _open("pages/4_Adverse_effects.py", query={"view": "how_often"})
+    kind = at.segmented_control(key="harms.kind").value
+    mine = [f for f in figures if f["data_kind"] == kind]
+
+    def written(f: dict) -> str:
+        v = float(f["value"])
+        text = f"{int(v):,}" if v.is_integer() else f"{v:,.6g}"
+        return text + ("%" if f["unit"] in ("percent", "percent_change") else "")
+
+    rows = _table(at, "Figure")
+    assert sorted(rows["Figure"]) == sorted(written(f) for f in mine)
+    words = {"primary_record": "Primary record seen", "secondary_only": "Secondary page only ⚠"}
+    assert sorted(rows["Verified"]) == sorted(words[f["verification"]] for f in mine)

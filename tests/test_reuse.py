@@ -17,7 +17,7 @@ from claimcheck.dataset import load_dataset
 from .conftest import MINI, REAL, ROOT
 
 PAGES = [None, "pages/1_Claims.py", "pages/2_Evidence.py", "pages/3_Articles.py", "pages/4_Adverse_effects.py",
-         "pages/5_Legality.py", "pages/6_Classroom.py", "pages/7_Methods_and_data.py"]  # fmt: skip
+         "pages/5_Legality.py", "pages/6_Classroom.py", "pages/7_Methods_and_data.py", "pages/8_Check_an_article.py"]  # fmt: skip
 
 
 def test_datapackage_json_is_in_step_with_the_schema():
@@ -69,6 +69,7 @@ EXPECTED = {  # something from the made-up data that each page must show
     "pages/5_Legality.py": "Austin, TX",  # opened on its table view (QUERY)
     "pages/6_Classroom.py": "K1",
     "pages/7_Methods_and_data.py": "last updated 2026-01-01",
+    "pages/8_Check_an_article.py": "one of the 4 claims in the ledger",
 }
 QUERY = {"pages/2_Evidence.py": {"view": "table"}, "pages/5_Legality.py": {"map": "table"}}
 

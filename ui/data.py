@@ -116,3 +116,26 @@ def _downloads(fingerprint: str, _v: Views) -> dict:
 def downloads(v: Views) -> dict:
     """The whole-data downloads (every table as CSV, the zip, the dictionary), built once per data version."""
     return _downloads(v.fingerprint, v)
+
+
+@st.cache_resource(show_spinner="Loading the matching model…")
+def _embedder():
+    # wordllama's bundled model, loaded once per server from its own package folder (no download).
+    from claimcheck.match import load_embedder
+
+    return load_embedder()
+
+
+@st.cache_resource(max_entries=4, show_spinner="Indexing the ledger's claims…")
+def _matcher(fingerprint: str, _v: Views):
+    from claimcheck.match import build_matcher
+
+    return build_matcher(_v.ds, _embedder())
+
+
+def matcher(v: Views):
+    """The claim matcher of the current data: the model loaded once, the claim index built once per data version.
+
+    Shared between sessions and only read; nothing a reader pastes is cached.
+    """
+    return _matcher(v.fingerprint, v)

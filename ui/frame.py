@@ -100,6 +100,7 @@ PAGES = (
     ("pages/5_Legality.py", "Legality", ":material/gavel:"),
     ("pages/6_Classroom.py", "Classroom", ":material/school:"),
     ("pages/7_Methods_and_data.py", "Methods and data", ":material/menu_book:"),
+    ("pages/8_Check_an_article.py", "Check an article", ":material/fact_check:"),
 )
 # Material icons ship with Streamlit, so they draw offline and without emoji fonts.
 
@@ -256,7 +257,16 @@ def table(df, key: str, limit: int = MAX_TABLE_ROWS, **kwargs):
     if len(df) > limit:
         st.caption(f"Showing the first {limit:,} of {len(df):,} rows; the download below has them all.")
         df = df.head(limit)
-    return st.dataframe(df, hide_index=True, width="stretch", key=key, **kwargs)
+    return st.dataframe(blank_missing(df), hide_index=True, width="stretch", key=key, **kwargs)
+
+
+def blank_missing(df):
+    """Empty text where a text cell has no value: a grid would otherwise print "None" or "nan" to the reader."""
+    out = df.copy()
+    for col in out.columns:
+        if out[col].dtype == object or str(out[col].dtype).startswith("str"):
+            out[col] = out[col].map(lambda x: "" if x is None or (isinstance(x, float) and x != x) else x)
+    return out
 
 
 def selected_ids(event) -> list[str]:

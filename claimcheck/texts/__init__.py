@@ -30,8 +30,18 @@ def _plain(text: str) -> str:
     return escaped.replace("\\*\\*", "**")
 
 
+def _section(text: str) -> str:
+    """A text shown inside a page section (an h2): its own title line dropped, its h3 headings kept in order under it."""
+    lines = text.lstrip().splitlines()
+    if lines and lines[0].startswith("## "):
+        lines = lines[1:]
+    # Any remaining h2 would sit beside the page's own sections: make it an h3.
+    return re.sub(r"^## ", "### ", "\n".join(lines), flags=re.M).strip()
+
+
 def verdict_rules(examples: Mapping[str, str] | None = None) -> str:
-    """The decision rules for verdicts (Markdown), with the topic's worked examples under each rule.
+    """The decision rules for verdicts (Markdown, for a section whose heading says what it is), with the
+    topic's worked examples under each rule.
 
     ``examples`` maps a section (``rule-1`` ... ``certainty``) to the topic's example, from
     dataset.yaml's ``worked_examples``; a section without one shows none.
@@ -42,9 +52,9 @@ def verdict_rules(examples: Mapping[str, str] | None = None) -> str:
         text = examples.get(m.group(1))
         return f"*Worked example.* {_plain(text)}" if text else ""
 
-    return _EXAMPLE_MARK.sub(fill, _read("verdict_rules.md"))
+    return _section(_EXAMPLE_MARK.sub(fill, _read("verdict_rules.md")))
 
 
 def scale_crosswalk() -> str:
-    """How the dashboard's verdict and certainty relate to other grading scales (Markdown)."""
-    return _read("scale_crosswalk.md")
+    """How the dashboard's verdict and certainty relate to other grading scales (Markdown, as above)."""
+    return _section(_read("scale_crosswalk.md"))
