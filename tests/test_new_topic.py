@@ -33,7 +33,7 @@ GENERIC = set(
     """against all and any article back before benefits claims dosing drug effects evidence for general guide health
     help its legal may mechanisms only other overall post potential product products professional quality regulatory
     relief relieves research risk safety side signals state status suggests talk the traditional use using with
-    withdrawal without""".split()
+    unspecified withdrawal without""".split()
 )
 
 
