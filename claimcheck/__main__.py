@@ -5,6 +5,9 @@
 it is not, 2 when the folder does not exist (or the command line is wrong), and
 3 when the checker itself failed (an internal error: please report it).
 
+``new DIR`` writes a minimal valid data folder for a new topic (every required
+file, one record marked EXAMPLE in each table that may not be empty).
+
 ``stale [DATA_DIR] [--days N] [--report-only]`` lists every current legal row,
 study, claim verdict and harm figure whose ``last_checked`` is older than its
 table allows (``claimcheck.freshness.MAX_AGE_DAYS``, or N days for every table);
@@ -40,11 +43,15 @@ def main(argv: list[str] | None = None) -> int:
     p_stale.add_argument("--days", type=int, help="one limit in days for every table (default: each table's own limit)")
     p_stale.add_argument("--report-only", action="store_true", help="list overdue rows but exit 0 (for CI)")
     p_stale.add_argument("--today", type=dt.date.fromisoformat, help=argparse.SUPPRESS)  # tests pin the date
+    p_new = sub.add_parser("new", help="write a minimal valid data folder for a new topic")
+    p_new.add_argument("data_dir", help="the folder to create (it must not exist, or be empty)")
     p_match = sub.add_parser("match", help="which sentences of an article make a claim the ledger already checked")
     p_match.add_argument("file", help="UTF-8 text, Markdown or HTML file; - reads standard input")
     p_match.add_argument("--json", action="store_true", help="one JSON object per sentence, in order")
     p_match.add_argument("--data-dir", dest="data_dir", help="data folder (default: $CLAIMCHECK_DATA_DIR or data/)")
     args = parser.parse_args(argv)
+    if args.command == "new":
+        return _new(args.data_dir)
     directory = data_dir(args.data_dir)
     if args.command == "match":
         return _match(directory, args.file, args.json)
@@ -72,6 +79,24 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{n} problem{'s' if n != 1 else ''} found in {directory} ({rows} records read)", file=sys.stderr)
         return 1
     print(f"{directory}: {rows} records in {len(result.records)} tables, no problems", file=sys.stderr)
+    return 0
+
+
+def _new(target: str) -> int:
+    from pathlib import Path
+
+    from .new import scaffold
+
+    try:
+        written = scaffold(Path(target))
+    except (FileExistsError, OSError) as exc:
+        print(f"{target}: {exc}", file=sys.stderr)
+        return 2
+    print(
+        f"wrote {len(written)} files in {target}: every record in them is marked EXAMPLE; replace each one, then run "
+        f"python -m claimcheck validate {target} (README.md, 'Start your own topic', says the rest)",
+        file=sys.stderr,
+    )
     return 0
 
 

@@ -35,9 +35,9 @@ def _base(fig: go.Figure, title: str, height: int = 460) -> go.Figure:
     return fig
 
 
-def _empty(title: str) -> go.Figure:
+def _empty(title: str, note: str = EMPTY_NOTE) -> go.Figure:
     fig = go.Figure()
-    fig.add_annotation(text=EMPTY_NOTE, showarrow=False, font=dict(size=16), x=0.5, y=0.5, xref="paper", yref="paper")
+    fig.add_annotation(text=note, showarrow=False, font=dict(size=16), x=0.5, y=0.5, xref="paper", yref="paper")
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False)
     return _base(fig, title, height=220)
@@ -357,7 +357,7 @@ def kind_panels(figs: pd.DataFrame, kind_label: str) -> go.Figure:
 def counts_by_year(series: pd.DataFrame, title: str = "How many exposures were reported to poison centres each year?") -> go.Figure:
     """One line per source of yearly counts; different sources are never joined into one line."""
     if series.empty:
-        return _empty(title)
+        return _empty(title, "No yearly counts to show: the data has none, or none match the current filters.")
     fig = go.Figure()
     symbols = ["circle", "square", "diamond", "triangle-up", "x"]
     colours = [L.BLUE, L.VERMILION, L.GREEN, L.PURPLE, L.ORANGE]

@@ -79,6 +79,9 @@ def descriptor(data_dir: Path, meta: dict) -> dict:
         }
         if tabular:
             res["profile"] = "tabular-data-resource"
+            # As the loader reads it: a BOM and CRLF are accepted, a row of empty cells (a trailing
+            # blank line, Excel's ",,,") is skipped rather than read as a record.
+            res["dialect"] = {"skipBlankRows": True}
             res["schema"] = schema
         else:
             res["profile"] = "data-resource"

@@ -18,6 +18,15 @@ from .safetext import is_icon
 from .validate import validate
 
 DEFAULT_ICON = "🔎"
+# Generic words for a topic that declares none of its own in dataset.yaml.
+DEFAULT_NOTICE = "Talk to a health professional before using any product."
+DEFAULT_SEARCH_PLACEHOLDER = "e.g. a word from a claim or a quote"
+DEFAULT_RUBRIC_EXAMPLES = {
+    "hedged": "“may help some people”",
+    "qualified": "“research suggests it can help”",
+    "confident": "“it works”",
+    "absolute": "“completely safe, with no risk at all”",
+}
 
 
 @dataclass(frozen=True)
@@ -51,7 +60,44 @@ class Dataset:
             "icon": record.get("icon") if is_icon(record.get("icon")) else DEFAULT_ICON,
             "limitations": list(record.get("limitations") or []),
             "citation": record.get("citation") or "",
+            # The topic's own words, with generic defaults so that a new topic shows none of another's.
+            "notice": record.get("notice") or DEFAULT_NOTICE,
+            "search_placeholder": record.get("search_placeholder") or DEFAULT_SEARCH_PLACEHOLDER,
+            "legal_scopes": self._legal_scopes(record),
+            "scope_descriptions": {
+                str(it["id"]): it.get("description") or it.get("label") or str(it["id"])
+                for it in record.get("legal_scopes") or []
+                if isinstance(it, dict) and it.get("id")
+            },
+            "rubric_examples": {
+                **DEFAULT_RUBRIC_EXAMPLES,
+                **{it["level"]: it["example"] for it in record.get("rubric_examples") or [] if isinstance(it, dict) and it.get("example")},
+            },
+            "classroom_example_claims": self._example_claims(record),
+            "worked_examples": {
+                it["section"]: it["text"] for it in record.get("worked_examples") or [] if isinstance(it, dict) and it.get("text")
+            },
         }
+
+    def _legal_scopes(self, record: dict) -> dict[str, str]:
+        """Scope id -> label, in the declared order; without a declaration, the scopes the legal table uses."""
+        declared = {
+            str(it["id"]): it.get("label") or str(it["id"])
+            for it in record.get("legal_scopes") or []
+            if isinstance(it, dict) and it.get("id")
+        }
+        if declared:
+            return declared
+        legality = self.tables.get("legality")
+        used = [] if legality is None or "scope" not in legality else list(dict.fromkeys(legality["scope"].dropna()))
+        return {str(s): str(s) for s in used}
+
+    def _example_claims(self, record: dict) -> list[str]:
+        """Claim ids for the Classroom page's link examples: the declared ones that are shown, else the first claims."""
+        claims = self.tables.get("claims")
+        ids = [] if claims is None or "id" not in claims else [str(c) for c in claims["id"]]
+        chosen = [c for c in record.get("classroom_example_claims") or [] if c in ids]
+        return chosen or ids[:2]
 
 
 def empty_frame(table: S.Table) -> pd.DataFrame:

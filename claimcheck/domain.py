@@ -46,7 +46,7 @@ def allowed_filter_values(ds: Dataset) -> dict[str, tuple[str, ...]]:
         "verdict": S.VERDICTS,
         "certainty": S.CERTAINTY,
         "design": S.DESIGNS,
-        "region": REGIONS,
+        "region": REGIONS if len(ds["legality"]) else (),  # no legal data, no maps to choose
     }
 
 
@@ -402,7 +402,7 @@ def is_stale(age_days, stale_days: int = STALE_DAYS) -> bool:
     return is_overdue(age_days, stale_days)
 
 
-def provenance_table(legality: pd.DataFrame, today: dt.date, stale_days: int = STALE_DAYS) -> pd.DataFrame:
+def provenance_table(legality: pd.DataFrame, today: dt.date, stale_days: int = STALE_DAYS, scopes: dict | None = None) -> pd.DataFrame:
     """Every legal row for display, with its age, its flags (low confidence, stale check) and first source."""
     table = legality.copy()
     table["Status"] = table["status"].map(L.LEGAL_STATUS)
@@ -418,7 +418,7 @@ def provenance_table(legality: pd.DataFrame, today: dt.date, stale_days: int = S
     table["Source"] = table["source_urls"].apply(lambda u: u[0] if u else None)
     # Codes become the words a reader knows; the stored values stay in the data download.
     table["level"] = table["level"].map(lambda x: L.label(L.LEVEL, x))
-    table["scope"] = table["scope"].map(lambda x: L.label(L.SCOPE, x))
+    table["scope"] = table["scope"].map(lambda x: L.label(scopes or {}, x))  # scope names are the topic's (dataset.yaml)
     table["confidence"] = [
         f"{L.label(L.CONFIDENCE, c)} · {L.label(L.LEGAL_VERIFICATION, v)}" for c, v in zip(table["confidence"], table["verification"])
     ]

@@ -227,7 +227,6 @@ LEGAL_STATUS_SYMBOL = {
     "No specific law": "circle",
     "Unclear": "circle-open",
 }
-SCOPE = {"leaf": "Leaf and all its alkaloids", "7oh": "Concentrated 7-OH and semi-synthetics"}
 CONFIDENCE = {"high": "High", "medium": "Medium", "low": "Low ⚠"}
 LEGAL_VERIFICATION = {"primary": "official text seen", "secondary": "⚠ seen only on a secondary page", "unverified": "⚠ unverified"}
 LEVEL = {"country": "Country", "federal": "Federal", "state": "State", "local": "City or county"}

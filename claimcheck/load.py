@@ -64,7 +64,7 @@ class Problem:
 class RawRecord:
     values: dict[str, Any]
     line: int | None
-    problems: list[tuple[str, str]] = field(default_factory=list)  # (field, message) found while reading
+    problems: list[tuple] = field(default_factory=list)  # (field, message) or (field, message, line) found while reading
 
 
 @dataclass
@@ -74,6 +74,7 @@ class RawTable:
     problems: list[Problem] = field(default_factory=list)
     present: bool = True
     dropped: list[str] = field(default_factory=list)  # labels of rows that could not be read as records
+    aside_ids: dict[str, int] = field(default_factory=dict)  # id -> line of records that could not be read at all
 
 
 class Unreadable(Exception):
@@ -233,8 +234,9 @@ class _TextLoader(_SafeLoader):  # type: ignore[misc,valid-type]
 
     yaml_implicit_resolvers: dict = {}
 
-    def __init__(self, stream) -> None:
+    def __init__(self, stream, offset: int = 0) -> None:
         super().__init__(stream)
+        self.offset = offset  # lines before this text in its file (a record read on its own)
         self.duplicate_keys: list[tuple[int, str, int]] = []  # (line, key, line of the first one)
 
     def construct_mapping(self, node, deep=False):
@@ -242,7 +244,7 @@ class _TextLoader(_SafeLoader):  # type: ignore[misc,valid-type]
             seen: dict[str, int] = {}
             for key_node, _ in node.value:
                 if isinstance(key_node, yaml.ScalarNode):
-                    line = key_node.start_mark.line + 1
+                    line = key_node.start_mark.line + 1 + self.offset
                     if key_node.value in seen:
                         self.duplicate_keys.append((line, key_node.value, seen[key_node.value]))
                     else:
@@ -250,20 +252,79 @@ class _TextLoader(_SafeLoader):  # type: ignore[misc,valid-type]
         return super().construct_mapping(node, deep)
 
 
+class LineDict(dict):
+    """A YAML mapping that knows the line it starts on and the line of each of its keys.
+
+    Entries nested in a record (a claim's quotes) keep their own line, so a problem with
+    the third quote names the third quote's line, not the claim's.
+    """
+
+    line: int | None = None
+    key_lines: dict[str, int]
+
+
+def _construct_line_map(loader: _TextLoader, node: yaml.MappingNode):
+    data = LineDict()
+    data.line = node.start_mark.line + 1 + loader.offset
+    data.key_lines = {str(k.value): k.start_mark.line + 1 + loader.offset for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
+    yield data
+    data.update(loader.construct_mapping(node))
+
+
+_TextLoader.add_constructor("tag:yaml.org,2002:map", _construct_line_map)
 _TextLoader.add_implicit_resolver("tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
 
 
-def _read_yaml(text: str, table: Table, rel: str) -> RawTable:
+_ITEM_START = re.compile(r"^-(?:[ \t]|$)")
+_ITEM_ID = re.compile(r"^(?:- |  )id:[ \t]*['\"]?([A-Za-z0-9][A-Za-z0-9_.:-]*)", re.MULTILINE)
+_COMMENT_CUT = re.compile(r"^[ \t]*(?:- )?([A-Za-z_][A-Za-z0-9_]*):[ \t]+[^'\"|>#\s\[{][^\n]*?[ \t]#")
+
+
+def yaml_hint(problem: str, line_text: str) -> str:
+    """A plain-words hint for the YAML mistakes contributors make most, from the parser's message and the line."""
+    p = problem.lower()
+    if "\t" in line_text or "'\\t'" in p or "tab" in p:
+        return "a tab is used for indenting or spacing here: YAML takes spaces only, so replace the tab with spaces"
+    after = line_text.split(":", 1)[1].strip() if ":" in line_text else ""
+    if "mapping values are not allowed" in p:
+        return (
+            "the value on this line contains a colon followed by a space, which YAML reads as a new key: "
+            'put the whole value in double quotes ("..."), or use a block (text: >-) on the next lines'
+        )
+    if after[:1] in ("'", '"') and ("expected <block end>" in p or "expected key" in p or "while scanning" in p):
+        return (
+            f"the value starts with a quote mark ({after[0]}), so YAML expects it to end at the matching one: "
+            "wrap the whole value in the other kind of quotes, or use a block (text: >-) on the next lines"
+        )
+    if "expected <block end>" in p or "indentation" in p or "expected key" in p:
+        return "the indentation does not match the lines above: each field of a record starts two spaces in, under `id:`"
+    if "found character" in p and "cannot start any token" in p:
+        return "a value starts with a character YAML reserves (` @ % or a tab): put the whole value in double quotes"
+    return ""
+
+
+def _yaml_error(exc: yaml.YAMLError, text: str, offset: int) -> tuple[int | None, str]:
+    """(line in the file, message with a hint) for a YAML parse error."""
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    line = mark.line + 1 if mark is not None else None
+    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    lines = text.split("\n")
+    line_text = lines[line - 1] if line and line <= len(lines) else ""
+    hint = yaml_hint(problem, line_text)
+    return (line + offset if line else None), f"malformed YAML: {problem}" + (f" ({hint})" if hint else "")
+
+
+def _read_yaml(text: str, table: Table, rel: str, offset: int = 0, whole: bool = True) -> RawTable:
     out = RawTable(table)
-    loader = _TextLoader(text)
+    loader = _TextLoader(text, offset)
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        out.problems.append(Problem(rel, line, "", "", f"malformed YAML: {problem}"))
+        if whole and any(_ITEM_START.match(line) for line in text.split("\n")):
+            return _read_yaml_items(text, table, rel, exc)
+        line, message = _yaml_error(exc, text, offset)
+        out.problems.append(Problem(rel, line, "", "", message))
         return out
     except RecursionError:
         out.problems.append(Problem(rel, None, "", "", "malformed YAML: nested too deeply"))
@@ -278,27 +339,89 @@ def _read_yaml(text: str, table: Table, rel: str) -> RawTable:
     elif isinstance(data, list):
         items = list(node.value)
     else:
-        out.problems.append(Problem(rel, 1, "", "", "expected a list of records (or one mapping)"))
+        out.problems.append(Problem(rel, 1 + offset, "", "", "expected a list of records (or one mapping)"))
         return out
     spans: list[tuple[int, int, RawRecord | None]] = []
     for item, item_node in zip(data, items):
-        line = item_node.start_mark.line + 1
+        line = item_node.start_mark.line + 1 + offset
         if not isinstance(item, dict):
             out.problems.append(Problem(rel, line, "", "", "record is not a mapping of field: value"))
             out.dropped.append(f"line {line}")
-            spans.append((line, item_node.end_mark.line + 1, None))
+            spans.append((line, item_node.end_mark.line + 1 + offset, None))
             continue
         record = RawRecord({str(k): v for k, v in item.items()}, line)
         out.records.append(record)
-        spans.append((line, item_node.end_mark.line + 1, record))
+        spans.append((line, item_node.end_mark.line + 1 + offset, record))
+
+    def owner(at: int) -> RawRecord | None:
+        # The record a line belongs to: the last one starting at or before it.
+        return next((r for lo, hi, r in reversed(spans) if lo <= at <= hi), None)
+
     for dup_line, key, first in duplicates:
-        # The record a duplicate belongs to: the last one starting at or before its line.
-        owner = next((r for lo, hi, r in reversed(spans) if lo <= dup_line <= hi), None)
         message = f"the key {key!r} appears twice in one mapping (lines {first} and {dup_line}); YAML would keep only the last"
-        if owner is not None:
-            owner.problems.append((key, message))
+        rec = owner(dup_line)
+        if rec is not None:
+            rec.problems.append((key, message))
         else:
             out.problems.append(Problem(rel, dup_line, "", key, message))
+    if " #" in text or "\t#" in text:
+        for i, line_text in enumerate(text.split("\n"), start=1 + offset):
+            m = _COMMENT_CUT.match(line_text)
+            rec = owner(i) if m and m.group(1) in _field_names(table) else None
+            if rec is not None:
+                rec.problems.append(
+                    (
+                        m.group(1),
+                        "the text after ' #' is read as a comment and lost; put the whole value in double quotes "
+                        "(or move the comment to a line of its own)",
+                        i,
+                    )
+                )
+    return out
+
+
+def _field_names(table: Table) -> set[str]:
+    return {f.name for f in table.fields} | {sf.name for f in table.fields for sf in f.item_fields}
+
+
+def _read_yaml_items(text: str, table: Table, rel: str, first_error: yaml.YAMLError) -> RawTable:
+    """Read a top-level list whose whole does not parse record by record, so that only the broken records are lost.
+
+    The list is split at each line starting with ``- `` at column 0 (one record each); every piece
+    is parsed alone, with its own lines, and a piece that does not parse is set aside, named by
+    its file, line and id.
+    """
+    out = RawTable(table)
+    lines = text.split("\n")
+    starts = [i for i, line in enumerate(lines) if _ITEM_START.match(line)]
+    for n, start in enumerate(starts):
+        stop = starts[n + 1] if n + 1 < len(starts) else len(lines)
+        chunk = "\n".join(lines[start:stop])
+        part = _read_yaml(chunk, table, rel, offset=start, whole=False)
+        out.records.extend(part.records)
+        out.dropped.extend(part.dropped)
+        broken = [p for p in part.problems if p.message.startswith("malformed YAML")]
+        out.problems.extend(p for p in part.problems if p not in broken)
+        if broken:
+            m = _ITEM_ID.search(chunk)
+            rid = m.group(1) if m else ""
+            label = rid or f"line {start + 1}"
+            last = start + len(chunk.rstrip("\n").split("\n"))
+            p = broken[0]
+            out.problems.append(
+                Problem(
+                    rel, p.line, rid, "",
+                    f"{p.message}; this record (lines {start + 1}-{last}) is set aside, the other records are read",
+                )
+            )  # fmt: skip
+            out.dropped.append(label)
+            if rid:
+                out.aside_ids[rid] = start + 1
+    if not out.problems and not out.dropped:
+        # Every piece parses alone, yet the whole did not: report the error as the parser saw it.
+        line, message = _yaml_error(first_error, text, 0)
+        out.problems.append(Problem(rel, line, "", "", message))
+        out.records = []
     return out
 
 
@@ -355,8 +478,8 @@ def _read_csv(text: str, table: Table, rel: str) -> RawTable:
             row_start = reader.line_num + 1
             continue
         row_start = reader.line_num + 1
-        if not any(cell.strip() for cell in row):
-            continue
+        if not any(row):
+            continue  # a blank line or a row of empty cells (Excel's ",,,"): skipped, as by the data package's dialect
         if len(row) != len(header):
             label = _row_label(header, row)
             hint = " (an unquoted comma in a cell? put the cell in double quotes)" if len(row) > len(header) else ""

@@ -164,6 +164,8 @@ CERTAINTY = ("high", "moderate", "low", "very_low", "none")
 # are not graded on it: they show what they rest on (`basis`) instead.
 GRADED_CLAIM_TYPES = ("efficacy", "safety", "mechanism", "dosage")
 UNGRADED_CLAIM_TYPES = ("regulatory", "tradition", "study")
+# Claims whose verdict rests on studies: once assessed, each names its studies or a recorded search.
+EVIDENCE_CLAIM_TYPES = ("efficacy", "mechanism", "study")
 BASIS = ("official_text", "agency_page", "study_record", "secondary_report", "none_found")
 REASON_TAGS = (
     "animal_or_cell_as_human",
@@ -188,6 +190,8 @@ DESIGNS = (
     "regulatory",
     "traditional",
 )
+# Designs shown for context but never counted as evidence that a product works.
+NOT_EVIDENCE_OF_EFFICACY = ("traditional",)
 POPULATION_KINDS = ("humans", "animals", "cells", "products", "none")
 # Only a study with published results counts as evidence for or against a claim; a
 # registered, ongoing or finished-but-unreported study is listed, never counted.
@@ -206,10 +210,12 @@ DATA_KINDS = (
     "regulatory_action",
 )
 LEVELS = ("country", "federal", "state", "local")
-SCOPES = ("leaf", "7oh")
 LEGAL_STATUS = ("banned", "restricted", "regulated", "unregulated", "unclear")
 CONFIDENCE = ("high", "medium", "low")
 LEGAL_VERIFICATION = ("primary", "secondary", "unverified")
+
+# Where a topic's worked examples go in the decision rules (claimcheck/texts/verdict_rules.md).
+WORKED_EXAMPLE_SECTIONS = ("rule-1", "rule-2", "rule-3", "rule-4", "certainty")
 
 # A quote shorter than this proves nothing: a letter or a word is found in any text.
 MIN_QUOTE_CHARS = 15
@@ -260,6 +266,43 @@ TABLES: tuple[Table, ...] = (
             Field("icon", STRING, "Emoji used as the page icon.", check=CHECK_ICON),
             Field("limitations", STRING_LIST, "Known limitations of this dataset, one sentence each."),
             Field("citation", TEXT, "How to cite the dataset."),
+            # The topic's own words that the app shows; each has a generic default (claimcheck.dataset).
+            Field("notice", TEXT, "The topic's sentence in the not-advice notice on every page and in the handout."),
+            Field("search_placeholder", STRING, "Example words shown in the empty claims search box."),
+            Field(
+                "legal_scopes",
+                OBJECT_LIST,
+                "What a legal row can cover, in the order shown: each scope's id (used in legality.csv), label and description.",
+                item_fields=(
+                    Field("id", STRING, "Scope id, as written in legality.csv's scope column.", required=True, check=CHECK_ID),
+                    Field("label", STRING, "Display name of the scope.", required=True),
+                    Field("description", STRING, "What the scope covers, in a few words (the Methods page lists them)."),
+                ),
+            ),
+            Field(
+                "rubric_examples",
+                OBJECT_LIST,
+                "The shape of an example for each level of the assertiveness rubric (Methods page).",
+                item_fields=(
+                    Field("level", STRING, "Assertiveness level.", required=True, enum=ASSERTIVENESS),
+                    Field("example", STRING, "A short made-up phrase of that level.", required=True),
+                ),
+            ),
+            Field(
+                "worked_examples",
+                OBJECT_LIST,
+                "Worked examples from this topic's claims, shown under each decision rule on the Methods page "
+                "(plain text; **bold** is kept).",
+                item_fields=(
+                    Field("section", STRING, "The rule the example goes under.", required=True, enum=WORKED_EXAMPLE_SECTIONS),
+                    Field("text", TEXT, "The example, naming claims by id.", required=True),
+                ),
+            ),
+            Field(
+                "classroom_example_claims",
+                STRING_LIST,
+                "Claim ids the Classroom page uses in its link examples (ids not in claims.yaml are left out).",
+            ),
         ),
     ),
     Table(
@@ -442,7 +485,7 @@ TABLES: tuple[Table, ...] = (
             ),
             Field("description", TEXT, "What the harm is, in plain words."),
             Field("mentions", OBJECT_LIST, "Quotes from articles that mention the harm, with their stance.", item_fields=_MENTION_FIELDS),
-            Field("last_checked", DATE, "When the row was last reviewed.", maximum=TODAY),
+            Field("last_checked", DATE, "When the row was last reviewed.", required=True, maximum=TODAY),
         ),
     ),
     Table(
@@ -501,9 +544,9 @@ TABLES: tuple[Table, ...] = (
             Field(
                 "scope",
                 STRING,
-                "leaf: the plant and all its alkaloids; 7oh: concentrated 7-OH and semi-synthetic products only.",
+                "Which products the rule covers: one of the scope ids declared in dataset.yaml (legal_scopes).",
                 required=True,
-                enum=SCOPES,
+                check=CHECK_ID,
             ),
             Field("status", STRING, "Status on the legal scale (methods page).", required=True, enum=LEGAL_STATUS),
             Field("start", PARTIAL_DATE, "When the status began (YYYY, YYYY-MM or YYYY-MM-DD)."),

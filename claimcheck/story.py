@@ -45,6 +45,13 @@ def animal_or_cell_only(claims: pd.DataFrame) -> pd.DataFrame:
     return claims.loc[claims["backing_designs"].apply(lambda d: bool(d) and set(d) <= ANIMAL_OR_CELL).astype(bool)]
 
 
+def _hedged_sentence(n: int) -> str:
+    """How many claims are hedged, in a sentence that agrees with its number."""
+    if n == 0:
+        return "None is hedged with words like “may” or “some users report”."
+    return f"Only {n} {'is' if n == 1 else 'are'} hedged with words like “may” or “some users report”."
+
+
 def story(ds: Dataset, claims: pd.DataFrame, mentions: pd.DataFrame, figures: pd.DataFrame,
           today: dt.date, spotlight: str | None = None) -> list[Step]:  # fmt: skip
     """The steps of the presentation, optionally opening on one claim (``spotlight``)."""
@@ -94,7 +101,7 @@ def story(ds: Dataset, claims: pd.DataFrame, mentions: pd.DataFrame, figures: pd
             "How sure do they sound?",
             (
                 f"{strong} of {len(claims)} claims are stated as plain fact or in absolute terms.",
-                f"Only {int(assertive.get('hedged', 0))} are hedged with words like “may” or “some users report”.",
+                _hedged_sentence(int(assertive.get("hedged", 0))),
             ),
             C.count_bars(
                 pd.DataFrame([{"key": k, "label": lab, "n": int(assertive.get(k, 0))} for k, lab in L.ASSERTIVENESS.items()]),
@@ -200,7 +207,7 @@ def story(ds: Dataset, claims: pd.DataFrame, mentions: pd.DataFrame, figures: pd
 
     legality = ds["legality"]
     if not legality.empty:
-        status = D.status_as_of(legality, today, "leaf")
+        status = D.status_as_of(legality, today, next(iter(ds.meta["legal_scopes"]), None))
         world = status[status["level"].isin(["country", "federal"])]
         banned = int((world["status"] == "banned").sum())
         steps.append(

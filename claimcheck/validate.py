@@ -9,6 +9,7 @@ app can show every valid row and list the others in its banner.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import os
 import re
 import unicodedata
@@ -71,6 +72,23 @@ class ValidationResult:
         return not self.problems
 
 
+def did_you_mean(value: Any, choices) -> str:
+    """'; did you mean 'X'?' for the closest of ``choices``, or '' when none is close."""
+    close = difflib.get_close_matches(str(value), [str(c) for c in choices], n=1, cutoff=0.6)
+    if not close and isinstance(value, str):
+        # Case or separators only: 'Not Supported' for not_supported, 'US-tx' for US-TX.
+        squash = {re.sub(r"[\s_-]", "", str(c)).lower(): str(c) for c in choices}
+        close = [squash[k] for k in (re.sub(r"[\s_-]", "", value).lower(),) if k in squash]
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+def _enum_problem(value: str, enum) -> str:
+    hint = did_you_mean(value, enum)
+    if not hint and value.lower() in ("yes", "no", "true", "false", "on", "off", "y", "n"):
+        hint = f"; {value!r} looks like a yes/no answer, but this field takes one of the codes"
+    return f"{value!r} is not one of: {', '.join(enum)}{hint}"
+
+
 def _blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip()) or value == []
 
@@ -123,7 +141,7 @@ def _coerce(f: S.Field, value: Any, from_csv: bool) -> tuple[Any, str | None]:
         else:
             value = value.replace("\r\n", "\n").strip("\n")
         if f.enum and value not in f.enum:
-            return None, f"{value!r} is not one of: {', '.join(f.enum)}"
+            return None, _enum_problem(value, f.enum)
         if f.check == S.CHECK_ID and not _ID.match(value):
             return None, f"{value!r} is not a valid id (letters, digits, '-', '_', '.', ':'; no spaces)"
         if f.check == S.CHECK_ICON and not is_icon(value):
@@ -155,7 +173,12 @@ def _coerce(f: S.Field, value: Any, from_csv: bool) -> tuple[Any, str | None]:
             return value, None
         if isinstance(value, str) and value.strip().lower() in _TRUE_FALSE:
             return _TRUE_FALSE[value.strip().lower()], None
-        return None, f"expected true or false, found {value!r}"
+        hint = (
+            " (write true or false: yes/no, on/off are kept as text)"
+            if str(value).strip().lower() in ("yes", "no", "on", "off", "y", "n")
+            else ""
+        )
+        return None, f"expected true or false, found {value!r}{hint}"
     if t == S.DATE:
         if isinstance(value, dt.datetime):
             return None, f"expected a date (YYYY-MM-DD), found a date and time {value!r}"
@@ -206,7 +229,7 @@ def _coerce(f: S.Field, value: Any, from_csv: bool) -> tuple[Any, str | None]:
             if t == S.URL_LIST and not _is_url(item):
                 return None, f"{item!r} is not an http(s) URL"
             if t == S.ENUM_LIST and item not in f.enum:
-                return None, f"{item!r} is not one of: {', '.join(f.enum)}"
+                return None, _enum_problem(item, f.enum)
             out.append(item)
         if len(out) < f.min_items:
             return None, f"needs at least {f.min_items} item(s)"
@@ -309,12 +332,12 @@ def _coerce_record(table: S.Table, raw: dict[str, Any], line: int | None, rel: s
     label = str(raw.get("id", "") or "").strip() if "id" in table.field_names else ""
     if not label and table.primary_key != ("id",):
         label = "/".join(str(raw.get(k, "") or "").strip() for k in table.primary_key)
-    for name, message in read_problems:
-        rec.problems.append(Problem(rel, line, label, name, message))
+    for name, message, *at in read_problems:
+        rec.problems.append(Problem(rel, at[0] if at else line, label, name, message))
     known = table.field_set
     for name in raw:
         if name not in known:
-            rec.problems.append(Problem(rel, line, label, name, "unknown field (not in the data contract)"))
+            rec.problems.append(Problem(rel, line, label, name, "unknown field (not in the data contract)" + did_you_mean(name, known)))
     for f in table.fields:
         value = raw.get(f.name)
         if _blank(value):
@@ -368,6 +391,19 @@ class _Checker:
         self.records: dict[str, list[Record]] = {}
         self.article_texts: dict[str, str] = {}
         self.article_file_problems: list[Problem] = []
+        self.article_files: dict[str, str] = {}  # article id -> its text file, for messages
+        # ids of records whose YAML could not be parsed at all, with their line
+        self.unparsed = {name: dict(rt.aside_ids) for name, rt in raw.items()}
+
+    def _missing(self, ref: str, target: Any, ids: dict) -> str:
+        """Why a reference to ``target`` in table ``ref`` fails: set aside, or no such id (with the closest one)."""
+        line = self.unparsed.get(ref, {}).get(str(target))
+        if line is not None:
+            return (
+                f"refers to {ref} id {target!r}, which is set aside because of its own problem "
+                f"({S.table(ref).file}:{line}: the record could not be read); fix that one first"
+            )
+        return f"refers to {ref} id {target!r}, which does not exist{did_you_mean(target, ids.get(ref, ()))}"
 
     def run(self) -> ValidationResult:
         for name, rt in self.raw.items():
@@ -377,6 +413,7 @@ class _Checker:
         self._articles()
         self._references_and_items()
         self._jurisdictions()
+        self._scopes()
         self._periods()
         apply_rules(self.records)
         self._set_aside_dependents()
@@ -481,6 +518,7 @@ class _Checker:
                 )  # fmt: skip
             if rec.values.get("id"):
                 self.article_texts[rec.values["id"]] = text
+                self.article_files[rec.values["id"]] = file_name
 
     def _references_and_items(self) -> None:
         ids = {name: self._ids(name) for name in self.records}
@@ -496,9 +534,7 @@ class _Checker:
                         targets = value if isinstance(value, list) else [value]
                         for target in targets:
                             if str(target) not in ids.get(f.ref, set()):
-                                rec.problems.append(
-                                    Problem(t.file, rec.line, rec.label, f.name, f"refers to {f.ref} id {target!r}, which does not exist")
-                                )
+                                rec.problems.append(Problem(t.file, rec.line, rec.label, f.name, self._missing(f.ref, target, ids)))
                     if f.type == S.OBJECT_LIST:
                         self._check_items(t, rec, f, value, ids, normalised)
 
@@ -509,16 +545,16 @@ class _Checker:
             if not isinstance(item, dict):
                 rec.problems.append(Problem(t.file, rec.line, rec.label, where, "entry is not a mapping"))
                 continue
-            sub = _coerce_record(f.item_table, item, rec.line, t.file)
+            item_line = getattr(item, "line", None) or rec.line
+            sub = _coerce_record(f.item_table, item, item_line, t.file)
             for p in sub.problems:
-                rec.problems.append(Problem(t.file, rec.line, rec.label, f"{where}.{p.field}", p.message))
+                rec.problems.append(Problem(t.file, item_line, rec.label, f"{where}.{p.field}", p.message))
             values = sub.values
             for sf in f.item_fields:
                 v = values.get(sf.name)
+                at = getattr(item, "key_lines", {}).get(sf.name, item_line)
                 if sf.ref and v is not None and str(v) not in ids.get(sf.ref, set()):
-                    rec.problems.append(
-                        Problem(t.file, rec.line, rec.label, f"{where}.{sf.name}", f"refers to {sf.ref} id {v!r}, which does not exist")
-                    )
+                    rec.problems.append(Problem(t.file, at, rec.label, f"{where}.{sf.name}", self._missing(sf.ref, v, ids)))
                 if sf.check == S.CHECK_QUOTE and v is not None:
                     # Quotes name their article; a commercial signal quotes its own article.
                     article = rec.values.get("id") if t.name == "articles" else values.get("article")
@@ -528,21 +564,42 @@ class _Checker:
                             rec.problems.append(
                                 Problem(
                                     t.file,
-                                    rec.line,
+                                    at,
                                     rec.label,
                                     f"{where}.{sf.name}",
                                     f"cannot check the quote: the text of article {article!r} could not be read",
                                 )
                             )
                     elif normalise_quote(v) not in text:
-                        short = v if len(v) <= 60 else v[:57] + "..."
+                        name = self.article_files.get(article, "")
                         rec.problems.append(
-                            Problem(t.file, rec.line, rec.label, f"{where}.{sf.name}", f"quote not found in article {article!r}: {short!r}")
-                        )
+                            Problem(
+                                t.file, at, rec.label, f"{where}.{sf.name}",
+                                f"quote not found in articles/{name} (article {article!r}): {closest_passage(normalise_quote(v), text)}",
+                            )
+                        )  # fmt: skip
             cleaned.append(values)
         if len(cleaned) < f.min_items and not any(p.field.startswith(f.name) for p in rec.problems):
             rec.problems.append(Problem(t.file, rec.line, rec.label, f.name, f"needs at least {f.min_items} entry"))
         rec.values[f.name] = cleaned
+
+    def _scopes(self) -> None:
+        """A legal row's scope is one of the scopes the dataset declares (dataset.yaml, legal_scopes)."""
+        dataset = self.records.get("dataset", [])
+        items = dataset[0].values.get("legal_scopes") if dataset else None
+        declared = [str(it.get("id")) for it in items or [] if isinstance(it, dict) and it.get("id")]
+        if not declared:
+            return
+        for rec in self.records.get("legality", []):
+            scope = rec.values.get("scope")
+            if scope and scope not in declared:
+                rec.problems.append(
+                    Problem(
+                        S.table("legality").file, rec.line, rec.label, "scope",
+                        f"{scope!r} is not one of the legal scopes declared in dataset.yaml (legal_scopes): "
+                        f"{', '.join(declared)}{did_you_mean(scope, declared)}",
+                    )
+                )  # fmt: skip
 
     def _jurisdictions(self) -> None:
         for name, recs in self.records.items():
@@ -589,6 +646,50 @@ class _Checker:
                                 f"period overlaps row {r1.label!r} (line {r1.line}) for the same {'/'.join(key_fields)} {'/'.join(map(str, key))}",
                             )
                         )
+
+
+def closest_passage(quote: str, text: str, before: int = 40, after: int = 30) -> str:
+    """Where the article comes closest to the quote, with the first point of difference marked.
+
+    Both are normalised (:func:`normalise_quote`). The quote is anchored at its longest run
+    found in the text (:mod:`difflib`), its start moved to the nearby position where most of
+    its opening agrees, and both are shown around the first character where they part,
+    marked with ``⟦…⟧``.
+    """
+    if not quote or not text:
+        return "the article text is empty"
+    block = difflib.SequenceMatcher(None, text, quote, autojunk=False).find_longest_match(0, len(text), 0, len(quote))
+    if block.size == 0:
+        return f"no passage of the article is close to it: {quote[:80]!r}"
+    anchor = block.a - block.b  # where the quote would start if the longest shared run is in place
+
+    def common(start: int) -> int:
+        n = 0
+        while n < len(quote) and 0 <= start + n < len(text) and text[start + n] == quote[n]:
+            n += 1
+        return n
+
+    # A word added or dropped before the shared run shifts the start: try nearby starts, keep the longest agreement.
+    candidates = [s for s in range(anchor - 20, anchor + 21) if 0 <= s < len(text)] or [max(0, min(anchor, len(text) - 1))]
+    start = max(candidates, key=lambda s: (common(s), -abs(s - anchor)))
+    qi = common(start)
+    if qi == 0:
+        start = min(max(anchor, 0), len(text) - 1)
+    window, wi = text, start + qi
+    start_q = max(0, qi - before)
+
+    def mark(s: str, i: int, start: int) -> str:
+        lead = "…" if start > 0 else ""
+        tail = "…" if i + after < len(s) else ""
+        return f"{lead}{s[start:i]}⟦{s[i : i + 1] or ' '}⟧{s[i + 1 : i + after]}{tail}"
+
+    start_w = max(0, wi - (qi - start_q))
+    shown_text = mark(window, wi, start_w)
+    shown_quote = mark(quote, qi, start_q)
+    return (
+        f"the quote departs from the article at its character {qi + 1} (marked ⟦ ⟧). "
+        f"Quote: {shown_quote!r}; closest passage in the article: {shown_text!r}"
+    )
 
 
 def confidence_problems(records: list[Record]) -> list[Problem]:

@@ -28,7 +28,7 @@ st.caption("Every checkable statement in the articles, with its verbatim quotes 
 filter_summary(filters, v, ("article", "topic", "verdict", "certainty", "design"))
 
 init_from_url("claims.search", "q")
-text = st.text_input("Search claims and quotes", key="claims.search", placeholder="e.g. opioid, neuropathic, FDA")
+text = st.text_input("Search claims and quotes", key="claims.search", placeholder=v.ds.meta["search_placeholder"])
 sync_to_url("q", text.strip())
 claims = D.search_claims(D.filter_claims(v.claims, filters), text)
 # The table opens the page; the chart is a view of its own (one main view at a time, as on

@@ -38,19 +38,20 @@ if sweep.latest:
 first, last = D.legal_years(legality)
 years = list(range(first, max(last, today.year) + 1))
 year_param = url_param("year", [str(y) for y in years])
-scope_param = url_param("scope", list(L.SCOPE))
+SCOPES = v.ds.meta["legal_scopes"]  # the topic's scopes and their names (dataset.yaml)
+scope_param = url_param("scope", list(SCOPES))
 c1, c2 = st.columns([3, 2])
 year = c1.select_slider("Show the law as of the end of", years, value=int(year_param) if year_param else today.year, key="legality.year")
 scope = c2.radio(
     "Rules about",
-    list(L.SCOPE),
-    index=list(L.SCOPE).index(scope_param or "leaf"),
-    format_func=L.SCOPE.get,
+    list(SCOPES),
+    index=list(SCOPES).index(scope_param) if scope_param else 0,
+    format_func=SCOPES.get,
     key="legality.scope",
     horizontal=True,
 )
 set_url_param("year", None if year == today.year else str(year))
-set_url_param("scope", None if scope == "leaf" else scope)
+set_url_param("scope", None if scope == next(iter(SCOPES), None) else scope)
 when = today if year == today.year else dt.date(year, 12, 31)
 status = D.status_as_of(legality, when, scope)
 regions = filters.region or D.REGIONS
@@ -61,7 +62,9 @@ picked = new_selection("legality.world") + new_selection("legality.us") + new_se
 federal = status[status["level"] == "federal"]
 if not federal.empty:
     f = federal.iloc[0]
-    st.markdown(f"**{md(f['name'])}, {md(L.SCOPE[scope].lower())}:** {md(L.LEGAL_STATUS[f['status']])} — {md(f['instrument'] or '')}")
+    st.markdown(
+        f"**{md(f['name'])}, {md(SCOPES.get(scope, str(scope)).lower())}:** {md(L.LEGAL_STATUS[f['status']])} — {md(f['instrument'] or '')}"
+    )
 
 # One view at a time: each geo map costs the browser about a second to draw, and the
 # full table loads the data grid's code; each view has its own link (?map=...).
@@ -87,7 +90,7 @@ elif which == "us":
         "they are listed when you hover the star, and in Show: Every entry.",
     )  # fmt: skip
 elif which == "table":
-    show = D.provenance_table(legality, today, STALE_DAYS).rename(columns=L.LEGAL_TABLE_COLUMNS)
+    show = D.provenance_table(legality, today, STALE_DAYS, SCOPES).rename(columns=L.LEGAL_TABLE_COLUMNS)
     st.markdown(f"**{len(show)} entries**, every period of every place, whatever the year chosen above.")
     show_table(show, "legality.table", column_config={"Source": st.column_config.LinkColumn("Source", display_text="open ↗")})
     st.download_button("Download the legal table (CSV)", csv_bytes(show), "legality.csv", "text/csv", key="legality.download")
@@ -110,4 +113,4 @@ elif "legality.place" not in st.session_state:
     st.session_state["legality.place"] = url_param("place", codes) or ("USA" if "USA" in codes else codes[0])
 place = st.selectbox("Jurisdiction (or select one on a map)", codes, format_func=lambda c: f"{names.get(c, c)} ({c})", key="legality.place")
 set_url_param("place", place)
-legal_history(D.jurisdiction_history(legality, place), today, STALE_DAYS)
+legal_history(D.jurisdiction_history(legality, place), today, STALE_DAYS, SCOPES)

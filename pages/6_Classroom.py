@@ -47,7 +47,9 @@ if mode == "present":
         if sentence:
             st.markdown(f"<p style='font-size:1.6rem;line-height:1.35;margin:0.3em 0'>{esc(sentence)}</p>", unsafe_allow_html=True)
     chart(step.figure, key=f"classroom.present.{step.key}", sources=step.sources)
-    st.caption("Tip: the link in the address bar reopens this exact step. Add &claim=C001 to open on one claim.")
+    st.caption(
+        f"Tip: the link in the address bar reopens this exact step. Add &claim={md((v.ds.meta['classroom_example_claims'] or ['ID'])[0])} to open on one claim."
+    )
     st.stop()
 
 # --- quiz ---------------------------------------------------------------------------------
@@ -99,7 +101,8 @@ if mode == "quiz":
         + (f" · certainty {s['certainty_right']} of {s['certainty_answered']}" if s["certainty_answered"] else "")
     )
     st.caption(
-        "Nothing is stored on the server beyond this browser session. Teachers: add ?mode=quiz&quiz=C001,C036 to the link to fix the claims."
+        "Nothing is stored on the server beyond this browser session. Teachers: add "
+        f"?mode=quiz&quiz={md(','.join(v.ds.meta['classroom_example_claims']) or 'ID1,ID2')} to the link to fix the claims."
     )
     st.stop()
 
@@ -112,7 +115,7 @@ labels = dict(zip(assessed["id"], assessed["statement"]))
 chosen = st.multiselect("Claims", all_ids, default=default, format_func=lambda x: f"{x} · {labels[x][:80]}", key="classroom.handout")
 if chosen:
     picked = assessed.set_index("id").loc[chosen].reset_index()
-    page = handout_html(picked, v.ds["articles"], f"{v.ds.meta['title']}: worksheet", NOTICE.replace("**", ""))
+    page = handout_html(picked, v.ds["articles"], f"{v.ds.meta['title']}: worksheet", NOTICE.replace("**", "") + " " + v.ds.meta["notice"])
     st.download_button(
         "Download the handout (HTML, print from your browser)",
         page.encode("utf-8"),

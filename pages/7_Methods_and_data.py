@@ -25,7 +25,10 @@ def scale_table(rows: list[tuple[str, str]], name: str) -> None:
 meta = v.ds.meta
 st.title("Methods and data")
 st.markdown(
-    NOTICE + " **Not legal advice either:** legal statuses are summaries of sources, some of them secondary, and may be out of date."
+    NOTICE
+    + " "
+    + md(meta["notice"])
+    + " **Not legal advice either:** legal statuses are summaries of sources, some of them secondary, and may be out of date."
 )
 
 st.header("How claims were extracted")
@@ -41,17 +44,17 @@ st.header("How sure the wording is: the assertiveness rubric")
 st.dataframe(
     pd.DataFrame(
         [
-            ("Hedged", "Possibility only: may, might, potential, some users report.", "“may help with sleep”"),
+            ("Hedged", "Possibility only: may, might, potential, some users report.", meta["rubric_examples"]["hedged"]),
             (
                 "Qualified",
                 "A claim with an explicit limit or condition: research suggests, can help, for some people.",
-                "“research suggests it may modulate pain signals”",
+                meta["rubric_examples"]["qualified"],
             ),
-            ("Confident", "A plain statement of fact, with no hedge.", "“it relieves back pain”"),
+            ("Confident", "A plain statement of fact, with no hedge.", meta["rubric_examples"]["confident"]),
             (
                 "Absolute",
                 "Certainty or the absence of risk: without, no risk, completely, particularly effective.",
-                "“without the potential for addiction”",
+                meta["rubric_examples"]["absolute"],
             ),
         ],
         columns=["Level", "Rule", "Shape of an example"],
@@ -87,7 +90,7 @@ st.markdown(
 )
 scale_table([(L.STUDY_STATUS[k], L.STUDY_STATUS_DEFINITION[k]) for k in L.STUDY_STATUS], "Status")
 with st.expander("Decision rules a second reader can apply the same way"):
-    st.markdown(TEXTS.verdict_rules())
+    st.markdown(TEXTS.verdict_rules(meta["worked_examples"]))
 with st.expander("How these scales relate to GRADE, Oxford CEBM, Natural Medicines-style ratings and letter grades"):
     st.markdown(TEXTS.scale_crosswalk())
 st.markdown(
@@ -101,8 +104,8 @@ st.markdown(
 st.header("How legal statuses were assigned")
 scale_table([(L.LEGAL_STATUS[k], d) for k, d in L.LEGAL_STATUS_DEFINITION.items()], "Status")
 st.markdown(
-    "Each row covers one jurisdiction, one scope (the leaf and all its alkaloids, or concentrated and semi-synthetic 7-OH "
-    "products only) and one period; a later law starts a new row. Confidence follows one rule, which the validator checks "
+    f"Each row covers one jurisdiction, one scope ({md(', or '.join(meta['scope_descriptions'].values()) or 'what the rule covers')}) "
+    "and one period; a later law starts a new row. Confidence follows one rule, which the validator checks "
     "on every row: **high** when the official text (statute, bill page, agency notice, order or register) was seen and no "
     "source disagrees; **medium** when the official text was seen but a source disagrees, or when only secondary pages were "
     "seen and at least two of them, on different sites, agree; **low** for a single secondary site, secondary sources that "

@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+# The data folder a user exported for the app ($CLAIMCHECK_DATA_DIR), read once here. Only
+# tests/test_schema_and_data.py::test_the_exported_data_folder_validates reads it; every other
+# test runs with the variable removed, on data/ or the fixtures it names, whatever is exported.
+EXPORTED_DATA_DIR = os.environ.get("CLAIMCHECK_DATA_DIR", "").strip() or None
 MINI = Path(__file__).resolve().parent / "fixtures" / "mini"
 REAL = ROOT / "data"
+
+
+@pytest.fixture(autouse=True)
+def _no_exported_data_folder(monkeypatch):
+    """Tests name the folder they check; an exported $CLAIMCHECK_DATA_DIR must not change what they compare."""
+    monkeypatch.delenv("CLAIMCHECK_DATA_DIR", raising=False)
 
 
 @pytest.fixture

@@ -259,8 +259,8 @@ def test_broken_data_shows_banner_and_still_shows_valid_rows(mini, monkeypatch):
     (mini / "studies.yaml").write_text("- id: [unclosed\n", encoding="utf-8")
     at = open_page(data=mini, monkeypatch=monkeypatch)
     banner = at.error[0].value
-    # K2 is set aside, and so are the two links that point at studies that could not be read
-    assert "4 problems" in banner and "3 records were set aside" in banner and "could not be read at all: studies" in banner
+    # K2 is set aside, the study record that does not parse, and the two links that point at studies that could not be read
+    assert "4 problems" in banner and "4 records were set aside" in banner and "could not be read at all: studies" in banner
     assert metric(at, "Claims found in the articles") == "3"
     at.switch_page("pages/1_Claims.py").run()
     assert not at.exception

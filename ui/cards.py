@@ -177,7 +177,7 @@ def harm_card(v: Views, harm_id: str) -> None:
             )
 
 
-def legal_history(history: pd.DataFrame, today, stale_days: int) -> None:
+def legal_history(history: pd.DataFrame, today, stale_days: int, scopes: dict | None = None) -> None:
     """One jurisdiction's legal periods as a list: status, dates, instrument, confidence, every source, notes.
 
     A list rather than a table, so the long instruments and notes are read whole.
@@ -194,7 +194,7 @@ def legal_history(history: pd.DataFrame, today, stale_days: int) -> None:
         stale = f" · ⏳ checked more than {stale_days} days ago" if D.is_stale(age, stale_days) else ""
         sources = " · ".join(link(f"source {i}", u) for i, u in enumerate(row.source_urls, 1)) or "no source recorded"
         lines = [
-            f"**{md(L.SCOPE.get(row.scope, row.scope))}: {md(L.LEGAL_STATUS.get(row.status, row.status))}** · "
+            f"**{md((scopes or {}).get(row.scope, row.scope))}: {md(L.LEGAL_STATUS.get(row.status, row.status))}** · "
             f"from {md(text(row.start, 'an unknown date'))} to {md(text(row.end, 'now'))}",
             md(text(row.instrument, "No instrument recorded.")),
             f"Confidence {md(L.CONFIDENCE.get(row.confidence, row.confidence))} · "

@@ -21,10 +21,8 @@ from claimcheck.safetext import LINE_BREAK, is_icon
 
 from .data import Views, views
 
-NOTICE = (
-    "**Educational material, not medical or legal advice.** This dashboard gives no dosing advice. "
-    "Talk to a health professional before using any product for pain."
-)
+# The topic's own sentence follows it, from dataset.yaml's `notice` (Dataset.meta["notice"]).
+NOTICE = "**Educational material, not medical or legal advice.** This dashboard gives no dosing advice."
 PLOTLY_CONFIG = {
     "displaylogo": False,
     # Map outlines are served by the app itself so maps draw with no internet.
@@ -163,6 +161,9 @@ def filters_ui(v: Views) -> D.Filters:
             options = list(v.allowed[name])
             # Drop stale values (e.g. after a data edit removed an article).
             st.session_state[key] = [x for x in st.session_state.get(key, []) if x in options]
+            if not options:  # nothing to choose from in this data (a topic with no legal table has no regions)
+                chosen[name] = ()
+                continue
             chosen[name] = tuple(st.multiselect(title, options, key=key, format_func=_format(name, v), help=help_text, placeholder="All"))
         if st.button("Clear filters", key="filter.clear", disabled=not any(chosen.values()), on_click=_clear_filters):
             pass
@@ -219,7 +220,9 @@ def sidebar_footer(v: Views) -> None:
     with st.sidebar:
         st.divider()
         meta = v.ds.meta
-        st.caption(f"{NOTICE}  \nData last updated {md(meta['last_updated'])} · data licence {md(meta['licence'])} · code MIT")
+        st.caption(
+            f"{NOTICE} {md(meta['notice'])}  \nData last updated {md(meta['last_updated'])} · data licence {md(meta['licence'])} · code MIT"
+        )
 
 
 def chart(fig: go.Figure | tuple, key: str, sources: str, not_shown: str | None = None, select: bool = False):

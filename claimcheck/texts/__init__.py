@@ -1,12 +1,14 @@
 """Method texts shown on the Methods page, kept as Markdown files beside this module.
 
 They describe the project's method (decision rules, how its scales relate to others), not any
-topic, so they ship with the code; topic words belong in the data folder.
+topic, so they ship with the code; topic words belong in the data folder (the worked examples
+under each rule come from dataset.yaml's ``worked_examples``).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 
@@ -18,6 +20,16 @@ def _read(name: str) -> str:
     return (_HERE / name).read_text(encoding="utf-8")
 
 
+_EXAMPLE_MARK = re.compile(r"<!-- worked example: ([a-z0-9-]+) -->")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>$:=&^])")
+
+
+def _plain(text: str) -> str:
+    """Data text escaped for Markdown (nothing in it is live), keeping only **bold**."""
+    escaped = _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    return escaped.replace("\\*\\*", "**")
+
+
 def _section(text: str) -> str:
     """A text shown inside a page section (an h2): its own title line dropped, its h3 headings kept in order under it."""
     lines = text.lstrip().splitlines()
@@ -27,9 +39,20 @@ def _section(text: str) -> str:
     return re.sub(r"^## ", "### ", "\n".join(lines), flags=re.M).strip()
 
 
-def verdict_rules() -> str:
-    """The decision rules for verdicts (Markdown, for a section whose heading says what it is)."""
-    return _section(_read("verdict_rules.md"))
+def verdict_rules(examples: Mapping[str, str] | None = None) -> str:
+    """The decision rules for verdicts (Markdown, for a section whose heading says what it is), with the
+    topic's worked examples under each rule.
+
+    ``examples`` maps a section (``rule-1`` ... ``certainty``) to the topic's example, from
+    dataset.yaml's ``worked_examples``; a section without one shows none.
+    """
+    examples = examples or {}
+
+    def fill(m: re.Match) -> str:
+        text = examples.get(m.group(1))
+        return f"*Worked example.* {_plain(text)}" if text else ""
+
+    return _section(_EXAMPLE_MARK.sub(fill, _read("verdict_rules.md")))
 
 
 def scale_crosswalk() -> str:
