@@ -11,7 +11,7 @@ from claimcheck import charts as C
 from claimcheck import domain as D
 from ui.cards import claim_card
 from ui.data import cached_figure
-from ui.frame import chart, empty_state, filter_summary, md, page_setup, selected_ids, set_url_param, url_param
+from ui.frame import chart, empty_state, filter_summary, md, missing_record_notice, page_setup, selected_ids, set_url_param, url_param
 
 v, filters = page_setup("Overview")
 meta = v.ds.meta
@@ -58,6 +58,7 @@ else:
             on_select="rerun", selection_mode="single-row", key="overview.group",
         )  # fmt: skip
         picked = [group.iloc[r]["id"] for r in rows.selection.rows] if rows is not None else []
+    missing_record_notice(v, "claim", "claims", "Claim")
     claim_id = picked[0] if picked else url_param("claim", v.claims["id"])
     if picked:
         set_url_param("claim", claim_id)

@@ -37,6 +37,7 @@ class Dataset:
     set_aside: dict[str, tuple[str, ...]] = field(default_factory=dict)
     unreadable: tuple[str, ...] = ()  # tables whose file could not be read at all
     article_texts: dict[str, str] = field(default_factory=dict)
+    left_out: tuple[Problem, ...] = ()  # quotes left out of records that are still shown
 
     def __getitem__(self, name: str) -> pd.DataFrame:
         return self.tables[name]
@@ -147,4 +148,4 @@ def load_dataset(directory: Path) -> Dataset:
         if result.file_problems.get(t.name) and not recs:
             unreadable.append(t.name)
     texts = {aid: txt for aid, txt in result.article_texts.items() if aid in set(tables["articles"]["id"])}
-    return Dataset(directory, tables, tuple(result.problems), set_aside, tuple(unreadable), texts)
+    return Dataset(directory, tables, tuple(result.problems), set_aside, tuple(unreadable), texts, tuple(result.left_out))

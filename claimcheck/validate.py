@@ -66,6 +66,7 @@ class ValidationResult:
     article_texts: dict[str, str]  # article id -> text
     file_problems: dict[str, list[Problem]]  # table name -> problems reading the file
     dropped: dict[str, list[str]] = field(default_factory=dict)  # table name -> rows that could not be read as records
+    left_out: list[Problem] = field(default_factory=list)  # quotes left out of records that are still shown
 
     @property
     def ok(self) -> bool:
@@ -391,6 +392,7 @@ class _Checker:
         self.records: dict[str, list[Record]] = {}
         self.article_texts: dict[str, str] = {}
         self.article_file_problems: list[Problem] = []
+        self.left_out: list[Problem] = []  # entries (quotes) left out of records that are still shown
         self.article_files: dict[str, str] = {}  # article id -> its text file, for messages
         # ids of records whose YAML could not be parsed at all, with their line
         self.unparsed = {name: dict(rt.aside_ids) for name, rt in raw.items()}
@@ -425,9 +427,10 @@ class _Checker:
             for rec in self.records[name]:
                 problems.extend(rec.problems)
         problems.extend(self.article_file_problems)
+        problems.extend(self.left_out)
         problems.extend(confidence_problems(self.records.get("legality", [])))
         dropped = {name: list(rt.dropped) for name, rt in self.raw.items() if rt.dropped}
-        return ValidationResult(problems, self.records, self.article_texts, file_problems, dropped)
+        return ValidationResult(problems, self.records, self.article_texts, file_problems, dropped, list(self.left_out))
 
     def _documents(self) -> list[Problem]:
         """The folder's documentation files (changelog, licence) are optional, but must be readable text if present."""
@@ -540,6 +543,9 @@ class _Checker:
 
     def _check_items(self, t: S.Table, rec: Record, f: S.Field, items: list, ids: dict, normalised: dict) -> None:
         cleaned = []
+        # A quote that is not in its article loses only itself while the record keeps at least one
+        # good entry: its problem is reported, the rest of the record is still shown.
+        left_out: list[Problem] = []
         for i, item in enumerate(items):
             where = f"{f.name}[{i + 1}]"
             if not isinstance(item, dict):
@@ -550,6 +556,7 @@ class _Checker:
             for p in sub.problems:
                 rec.problems.append(Problem(t.file, item_line, rec.label, f"{where}.{p.field}", p.message))
             values = sub.values
+            missing_quote = False
             for sf in f.item_fields:
                 v = values.get(sf.name)
                 at = getattr(item, "key_lines", {}).get(sf.name, item_line)
@@ -572,13 +579,22 @@ class _Checker:
                             )
                     elif normalise_quote(v) not in text:
                         name = self.article_files.get(article, "")
-                        rec.problems.append(
+                        left_out.append(
                             Problem(
                                 t.file, at, rec.label, f"{where}.{sf.name}",
                                 f"quote not found in articles/{name} (article {article!r}): {closest_passage(normalise_quote(v), text)}",
                             )
                         )  # fmt: skip
-            cleaned.append(values)
+                        missing_quote = True
+            if not missing_quote:
+                cleaned.append(values)
+        if left_out and len(cleaned) >= max(1, f.min_items):
+            for p in left_out:
+                self.left_out.append(
+                    Problem(p.file, p.line, p.record, p.field, p.message + "; this quote is left out, the rest of the record is shown")
+                )
+        else:
+            rec.problems.extend(left_out)
         if len(cleaned) < f.min_items and not any(p.field.startswith(f.name) for p in rec.problems):
             rec.problems.append(Problem(t.file, rec.line, rec.label, f.name, f"needs at least {f.min_items} entry"))
         rec.values[f.name] = cleaned

@@ -13,6 +13,7 @@ from ui.frame import (
     filter_summary,
     init_from_url,
     md,
+    missing_record_notice,
     page_setup,
     selected_ids,
     set_url_param,
@@ -91,6 +92,7 @@ if view == "table" or bars:
         )
 
 st.header("Claim detail")
+missing_record_notice(v, "claim", "claims", "Claim")
 ids = list(claims["id"]) if not claims.empty else []
 current = st.session_state.get("claims.pick") or url_param("claim", v.claims["id"])
 if current is None:

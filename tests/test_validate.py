@@ -187,3 +187,38 @@ def test_cli_reads_the_data_folder_setting(mini):
 def test_cli_missing_folder(tmp_path):
     result = run_cli("validate", str(tmp_path / "nope"))
     assert result.returncode == 2 and "not a folder" in result.stderr
+
+
+def test_a_bad_quote_loses_only_itself_while_the_claim_keeps_a_good_one(mini, monkeypatch):
+    # K1 gets a second quote with a typo: the claim stays, with its good quote, and the problem is listed.
+    edit(
+        mini / "claims.yaml",
+        '      text: "It relieves joint pain in days, with no side effects at all."',
+        '      text: "It relieves joint pain in days, with no side effects at all."\n'
+        "    - article: A1\n"
+        "      text: Glowroot is the bets natural remedy.",
+    )
+    ds = load_dataset(mini)
+    k1 = ds["claims"].set_index("id").loc["K1"]
+    assert [q["text"] for q in k1["quotes"]] == ["It relieves joint pain in days, with no side effects at all."]
+    assert "claims" not in ds.set_aside
+    [problem] = [p for p in ds.problems if p.record == "K1"]
+    assert "quote not found" in problem.message and "left out" in problem.message and problem.field == "quotes[2].text"
+    # The page says what was left out, and the claim card still opens.
+    from .test_pages import open_page
+
+    at = open_page("pages/1_Claims.py", data=mini, monkeypatch=monkeypatch, query={"claim": "K1"})
+    assert any("1 quote that could not be found in its article was left out of K1" in e.value for e in at.error)
+    assert any("K1" in m.value and "Glowroot relieves joint pain" in m.value for m in at.markdown)
+
+
+def test_a_claim_whose_only_quote_is_bad_is_set_aside_and_its_link_says_so(mini, monkeypatch):
+    edit(mini / "claims.yaml", "      text: Glowroot may help with sleep.", "      text: Glowroot may help with slep.")
+    ds = load_dataset(mini)
+    assert "K3" in ds.set_aside["claims"]
+    from .test_pages import open_page
+
+    at = open_page("pages/1_Claims.py", data=mini, monkeypatch=monkeypatch, query={"claim": "K3"})
+    assert any("Claim K3 is not shown: it was set aside because of a data problem" in w.value for w in at.warning)
+    at = open_page("pages/1_Claims.py", data=mini, monkeypatch=monkeypatch, query={"claim": "K99"})
+    assert any("There is no claim K99 in the data" in i.value for i in at.info)

@@ -208,6 +208,10 @@ def data_banner(v: Views) -> None:
     msg = f"**The data folder has {n} problem{'s' if n != 1 else ''}.** "
     if aside:
         msg += f"{aside} record{'s were' if aside != 1 else ' was'} set aside and {'are' if aside != 1 else 'is'} not shown. "
+    if ds.left_out:
+        k = len(ds.left_out)
+        where = ", ".join(dict.fromkeys(p.record for p in ds.left_out))
+        msg += f"{k} quote{'s' if k != 1 else ''} that could not be found in {'their' if k != 1 else 'its'} article {'were' if k != 1 else 'was'} left out of {md(where)}, shown without {'them' if k != 1 else 'it'}. "
     if unreadable:
         msg += f"These tables could not be read at all: {md(unreadable)}. "
     msg += "Everything else is shown. Run `python -m claimcheck validate` for the same list."
@@ -306,6 +310,17 @@ def empty_state(what: str, filters: D.Filters) -> None:
         st.warning(f"No {what} match the current filters. Clear some filters in the sidebar to see more.", icon="🔎")
     else:
         st.info(f"There are no {what} in the data yet.", icon="ℹ️")
+
+
+def missing_record_notice(v: Views, name: str, table: str, label: str) -> None:
+    """Say why a record named in the URL (``?claim=C001``) is not shown, instead of silently opening nothing."""
+    value = st.query_params.get(name)
+    if not isinstance(value, str) or not value or value in set(v.ds[table]["id"]):
+        return
+    if value in set(v.ds.set_aside.get(table, ())):
+        st.warning(f"{label} {md(value[:60])} is not shown: it was set aside because of a data problem (see the banner above).", icon="⚠️")
+    else:
+        st.info(f"There is no {label.lower()} {md(value[:60])} in the data; the link may be out of date.", icon="ℹ️")
 
 
 def url_param(name: str, allowed) -> str | None:
