@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import json
 import re
 
 import pytest
@@ -19,6 +18,11 @@ import yaml
 from streamlit.testing.v1 import AppTest
 
 from .conftest import REAL
+from .test_pages import figures as _figures
+from .test_pages import metric as _metric
+from .test_pages import numbers as _numbers
+from .test_pages import open_page
+from .test_pages import table as _table
 
 TIMEOUT = 60
 HEALTH_TYPES = {"efficacy", "safety", "mechanism", "dosage"}
@@ -70,35 +74,8 @@ def raw() -> dict:
     }
 
 
-def _open(page: str | None = None, query: dict | None = None) -> AppTest:
-    at = AppTest.from_file("../dashboard.py", default_timeout=TIMEOUT)
-    for k, v in (query or {}).items():
-        at.query_params[k] = v
-    at.run()
-    if page:
-        at.switch_page(page)
-        at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
-
-
-def _metric(at: AppTest, label: str) -> str:
-    return next(m.value for m in at.metric if m.label == label)
-
-
-def _table(at: AppTest, column: str):
-    for df in at.dataframe:
-        if column in df.value.columns:
-            return df.value
-    raise AssertionError(f"no table with a {column!r} column")
-
-
 def _texts(at: AppTest) -> list[str]:
     return [m.value for m in at.markdown] + [c.value for c in at.caption] + [w.value for w in at.warning] + [i.value for i in at.info]
-
-
-def _figures(at: AppTest) -> list[dict]:
-    return [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
 
 
 # --- independent computations ------------------------------------------------------------
@@ -137,7 +114,7 @@ def in_force_today(rows: list[dict], levels: tuple[str, ...], scope: str = "leaf
 
 # --- Overview ----------------------------------------------------------------------------
 def test_overview_headline_counts_what_its_label_says(raw):
-    at = _open()
+    at = open_page()
     claims = raw["claims"]
     assert _metric(at, "Claims found in the articles") == str(len(claims))
     assert _metric(at, "Judged supported, with a human trial or review behind them") == str(supported_by_published_human_trial(raw, claims))
@@ -148,7 +125,7 @@ def test_overview_headline_counts_what_its_label_says(raw):
 def test_overview_headline_never_counts_unsupported_claims_even_with_a_trial_linked(raw):
     # Claims judged not supported can have a trial linked that partly supports them (the trial is in
     # another population, say); the headline must still say 0 when only such claims are shown.
-    at = _open(query={"verdict": "not_supported,insufficient"})
+    at = open_page(query={"verdict": "not_supported,insufficient"})
     assert _metric(at, "Judged supported, with a human trial or review behind them") == "0"
     shown = [c for c in raw["claims"] if c.get("verdict") in ("not_supported", "insufficient")]
     assert _metric(at, "Claims found in the articles") == str(len(shown))
@@ -172,7 +149,7 @@ def _serious_unwarned(raw: dict, article_id: str) -> tuple[int, int]:
 @pytest.mark.parametrize("article_id", [a["id"] for a in _yaml("articles.yaml")])
 def test_article_scorecard_answers_from_the_data(raw, article_id):
     art = next(a for a in raw["articles"] if a["id"] == article_id)
-    at = _open("pages/3_Articles.py", query={"doc": art["id"]})
+    at = open_page("pages/3_Articles.py", query={"doc": art["id"]})
     card = _table(at, "Answer").set_index("Item")["Answer"]
     assert card["Does it say which sources it used?"] == _yes(art.get("cites_sources"))
     assert card["Does it mention uncertainty or limits of the evidence?"] == _yes(art.get("mentions_uncertainty"))
@@ -189,7 +166,7 @@ def test_article_scorecard_answers_from_the_data(raw, article_id):
 
 def test_articles_page_says_how_the_filters_apply(raw):
     art = raw["articles"][0]
-    at = _open("pages/3_Articles.py", query={"doc": art["id"], "verdict": "insufficient"})
+    at = open_page("pages/3_Articles.py", query={"doc": art["id"], "verdict": "insufficient"})
     mine = {c["id"] for c in raw["claims"] if any(q["article"] == art["id"] for q in c["quotes"])}
     matching = {c["id"] for c in raw["claims"] if c["id"] in mine and c.get("verdict") == "insufficient"}
     assert any(f"{len(matching)} of {len(mine)} claims in this article match" in t for t in _texts(at))
@@ -209,7 +186,7 @@ def test_claim_cards_show_verdict_and_certainty_or_basis(raw):
     sample = _sample_claims(raw)
     assert {c["claim_type"] for c in sample} & HEALTH_TYPES and {c["claim_type"] for c in sample} - HEALTH_TYPES
     for c in sample:
-        at = _open("pages/1_Claims.py", query={"claim": c["id"]})
+        at = open_page("pages/1_Claims.py", query={"claim": c["id"]})
         texts = "\n".join(_texts(at))
         assert f"**{VERDICT_WORDS[c['verdict']]}**" in texts, c["id"]
         if c["claim_type"] in HEALTH_TYPES:
@@ -220,7 +197,7 @@ def test_claim_cards_show_verdict_and_certainty_or_basis(raw):
 
 
 def test_claims_table_counts_and_rows_match_the_ledger(raw):
-    at = _open("pages/1_Claims.py")
+    at = open_page("pages/1_Claims.py")
     assert any(f"**{len(raw['claims'])} claims**" == t for t in _texts(at))
     rows = _table(at, "Verdict").set_index("Claim")
     for c in raw["claims"]:
@@ -234,7 +211,7 @@ def test_claims_table_counts_and_rows_match_the_ledger(raw):
 
 # --- Evidence ---------------------------------------------------------------------------
 def test_evidence_table_shows_each_study_status_and_identifier_links(raw):
-    at = _open("pages/2_Evidence.py", query={"view": "table"})
+    at = open_page("pages/2_Evidence.py", query={"view": "table"})
     rows = _table(at, "Status").set_index("Study")
     assert len(rows) == len(raw["studies"])
     unpublished = [s for s in raw["studies"].values() if s["status"] != "published"]
@@ -250,7 +227,7 @@ def test_evidence_table_shows_each_study_status_and_identifier_links(raw):
 
 
 def test_design_ladder_counts_only_studies_with_results(raw):
-    at = _open("pages/2_Evidence.py", query={"view": "ladder"})
+    at = open_page("pages/2_Evidence.py", query={"view": "ladder"})
     fig = _figures(at)[0]
     bars = fig["data"][0]
     shown = dict(zip(bars["y"], _numbers(bars["x"])))
@@ -262,18 +239,8 @@ def test_design_ladder_counts_only_studies_with_results(raw):
     assert sum(shown.values()) == sum(counts.values())
 
 
-def _numbers(values) -> list:
-    import base64
-
-    import numpy as np
-
-    if isinstance(values, dict):
-        return np.frombuffer(base64.b64decode(values["bdata"]), dtype=values["dtype"]).tolist()
-    return list(values)
-
-
 def test_evidence_map_cells_count_distinct_published_studies(raw):
-    at = _open("pages/2_Evidence.py")
+    at = open_page("pages/2_Evidence.py")
     fig = _figures(at)[0]
     shown = {}
     for trace in fig["data"]:
@@ -295,7 +262,7 @@ def test_evidence_map_cells_count_distinct_published_studies(raw):
 
 # --- Adverse effects --------------------------------------------------------------------
 def test_warning_names_exactly_the_serious_harms_no_article_warns_about(raw):
-    at = _open("pages/4_Adverse_effects.py")
+    at = open_page("pages/4_Adverse_effects.py")
     serious = [h for h in raw["harms"] if h["severity"] in ("serious", "life_threatening") and not h.get("summary_row")]
     unwarned = [h["name"] for h in serious if not any((m.get("stance") or "warns") == "warns" for m in h.get("mentions") or [])]
     warning = next(w.value for w in at.warning if "no article warns about" in w.value)
@@ -311,7 +278,7 @@ def test_warning_names_exactly_the_serious_harms_no_article_warns_about(raw):
 # The world map shows countries and the US federal row; the US map shows states and DC.
 @pytest.mark.parametrize(("query", "levels"), [({}, ("country", "federal")), ({"map": "us"}, ("state",))])
 def test_each_map_shows_every_place_with_its_status_in_force_today(raw, query, levels):
-    at = _open("pages/5_Legality.py", query=query)
+    at = open_page("pages/5_Legality.py", query=query)
     fig = _figures(at)[0]
     shown = {}
     for trace in fig["data"]:
@@ -353,7 +320,7 @@ def test_claim_card_ladder_counts_only_studies_with_results(raw):
     unpublished = {s["id"] for s in raw["studies"].values() if s["status"] != "published"}
     claim_id = next(link["claim_id"] for link in raw["links"] if link["study_id"] in unpublished)
     design_words = {"rct": "Randomised controlled trial", "systematic_review": "Systematic review / meta-analysis"}
-    at = _open("pages/1_Claims.py", query={"claim": claim_id})
+    at = open_page("pages/1_Claims.py", query={"claim": claim_id})
     ladder = next(t for t in _texts(at) if t.startswith("**Evidence ladder:**"))
     for design, words in design_words.items():
         n = sum(
@@ -368,7 +335,7 @@ def test_claim_card_ladder_counts_only_studies_with_results(raw):
 
 def test_harm_figures_table_reads_as_written_with_words_not_codes():
     figures = _csv("harm_figures.csv")
-    at = _open("pages/4_Adverse_effects.py", query={"view": "how_often"})
+    at = open_page("pages/4_Adverse_effects.py", query={"view": "how_often"})
     kind = at.segmented_control(key="harms.kind").value
     mine = [f for f in figures if f["data_kind"] == kind]
 
