@@ -24,7 +24,6 @@ from .test_pages import numbers as _numbers
 from .test_pages import open_page
 from .test_pages import table as _table
 
-TIMEOUT = 60
 HEALTH_TYPES = {"efficacy", "safety", "mechanism", "dosage"}
 VERDICT_WORDS = {
     "supported": "Supported",
