@@ -61,3 +61,48 @@ def highlight_segments(text: str, quotes: list[tuple[str, str]]) -> list[Segment
         ending = tuple(dict.fromkeys(c for _, e, c in spans if e == b))
         segments.append(Segment(a, b, covering, ending))
     return segments
+
+
+def article_html(
+    text: str,
+    quotes: list[tuple[str, str]],
+    colour_of,
+    icon_of,
+    verdict_of,
+    matching: set[str],
+    href,
+) -> str:
+    """The article as one block of escaped HTML, each claim highlighted and labelled in place.
+
+    ``colour_of(claim)`` / ``icon_of(claim)`` / ``verdict_of(claim)`` give a claim's
+    verdict colour, symbol and name; claims not in ``matching`` (filtered out) keep
+    their highlight but lose their colour, and their labels are dimmed. ``href(claim)``
+    is the link of a claim's label. Every piece of article or data text is escaped
+    here; line breaks of every kind become ``<br>``.
+    """
+    import html
+
+    from claimcheck.safetext import LINE_BREAK
+
+    def esc(value: object, breaks: str = "&#10;") -> str:
+        return LINE_BREAK.sub(breaks, html.escape(str(value), quote=True))
+
+    parts = []
+    for seg in highlight_segments(text, quotes):
+        chunk = esc(text[seg.start : seg.end], breaks="<br>")
+        if seg.claims:
+            shown = [c for c in seg.claims if c in matching]
+            colour = colour_of(shown[0]) if shown else "#BBBBBB"
+            line = "double" if len(seg.claims) > 1 else "dotted"  # a double underline: text carrying two claims
+            chunk = (
+                f'<mark title="{esc(", ".join(seg.claims))}" style="background:{colour}33;'
+                f'border-bottom:3px {line} {colour};padding:0 1px;color:inherit">{chunk}</mark>'
+            )
+        parts.append(chunk)
+        for cid in seg.labels:
+            dim = "" if cid in matching else ";opacity:0.55"
+            parts.append(
+                f'<a href="{esc(href(cid))}" target="_self" title="{esc(cid)}: {esc(verdict_of(cid))}" '
+                f'style="text-decoration:none{dim}"><sup><b>[{esc(cid)} {esc(icon_of(cid))}]</b></sup></a>'
+            )
+    return f'<div style="font-size:1.05rem;line-height:1.6">{"".join(parts)}</div>'

@@ -9,7 +9,232 @@ from claimcheck import domain as D
 from claimcheck import labels as L
 
 from .data import Views
-from .frame import link, md
+from .frame import keep_valid, link, md, page_link, select
+
+
+def headline(claims: pd.DataFrame) -> None:
+    """The four headline numbers of the claims in view."""
+    n = D.headline_numbers(claims)
+    cols = st.columns(4)
+    cols[0].metric(
+        "Claims found in the articles",
+        n["claims"],
+        help=f"Checkable statements found in the articles (after filters); {n['assessed']} of them have a verdict.",
+    )
+    cols[1].metric(
+        "Judged supported, with a human trial or review behind them",
+        n["supported_by_human_trial"],
+        help="Claims judged supported or partly supported that also have a published randomised trial or systematic review "
+        "in people that supports them. Registered, ongoing or unpublished trials never count.",
+    )
+    cols[2].metric("Contradicted or not supported", n["contradicted_or_unsupported"])
+    cols[3].metric("Insufficient evidence", n["insufficient"])
+
+
+def claim_picker(v: Views, options: list[str], label: str, key: str = "claim", default_first: bool = False) -> str | None:
+    """A select box of claims, bound to the URL as ``key``, with the chosen claim's card below it.
+
+    The keyboard's way to every claim a chart or a table can open. A claim named in
+    the URL that is not among ``options`` (filtered out) is still offered, first.
+    """
+    from .frame import url_value
+
+    statements = dict(zip(v.claims["id"], v.claims["statement"]))
+    current = st.session_state.get(key) or (url_value(key) or "").split(" · ", 1)[0]
+    if current in statements and current not in options:
+        options = [current, *options]
+    keep_valid(key, options, options[0] if default_first and options else None)
+    if not options:
+        st.caption("No claim to open.")
+        return None
+    choice = select(
+        label, options, key, lambda x: f"{x} · {str(statements.get(x, ''))[:90]}",
+        index=0 if default_first else None, placeholder="Choose a claim",
+    )  # fmt: skip
+    if choice:
+        claim_card(v, choice)
+    return choice
+
+
+CLAIM_COLUMNS = {  # the verdict answers the reader's question, so it comes right after the id
+    "id": "Claim", "verdict_label": "Verdict", "certainty_label": "Certainty or basis", "statement": "Statement",
+    "type_label": "Type", "topic_label": "Topic", "assertiveness_label": "Wording", "n_articles": "Articles",
+}  # fmt: skip
+
+
+def claims_grid(claims: pd.DataFrame, key: str, target: str = "claim") -> pd.DataFrame:
+    """The claims as a table; selecting a row opens that claim in the select box ``target`` (drawn later). Returns the table."""
+    from .frame import table as show_table
+
+    table = claims[list(CLAIM_COLUMNS)].rename(columns=CLAIM_COLUMNS)
+    st.markdown(f"**{len(claims)} claim{'s' if len(claims) != 1 else ''}**")
+    st.caption("Select a row (click it, or Tab into the table, move with the arrow keys and press Shift+Space) to open the claim below.")
+    event = show_table(
+        table, key, on_select="rerun", selection_mode="single-row",
+        column_config={"Claim": st.column_config.TextColumn(pinned=True), "Verdict": st.column_config.TextColumn(pinned=True)},
+    )  # fmt: skip
+    rows = list(event.selection.rows) if event is not None else []
+    if rows and rows != st.session_state.get(f"{key}.previous-rows"):
+        st.session_state[target] = table.iloc[rows[0]]["Claim"]
+    st.session_state[f"{key}.previous-rows"] = rows
+    return table
+
+
+def bar_claims(claims: pd.DataFrame, chart_key: str) -> pd.DataFrame | None:
+    """The claims of the bars selected on the claims-by-article chart, or None when no bar is selected."""
+    from claimcheck import domain as D
+
+    from .frame import selected_ids
+
+    bars = [tuple(b.split("|", 1)) for b in selected_ids(st.session_state.get(chart_key)) if "|" in b]
+    if not bars:
+        st.caption("Select a bar to list its claims.")
+        return None
+    st.info(
+        "Showing the claims of the bar(s) selected on the chart: " + md("; ".join(f"{a}, {t}" for a, t in bars))
+        + ". Double-click the chart to clear the selection.",
+        icon="👆",
+    )  # fmt: skip
+    return D.claims_in_bars(claims, bars)
+
+
+def studies_grid(studies: pd.DataFrame, key: str) -> None:
+    """The studies as a table with a count line and a download (built when clicked)."""
+    from claimcheck.export import csv_bytes
+
+    from .frame import download
+    from .frame import table as show_table
+
+    unverified = int((studies["verification"] != "primary_record").sum())
+    no_results = int((~studies["counted"]).sum())
+    st.markdown(
+        f"**{len(studies)} stud{'ies' if len(studies) != 1 else 'y'}**"
+        + (f" · ⚠ {unverified} seen only on a secondary page" if unverified else "")
+        + (f" · {no_results} without published results (listed, not counted as evidence)" if no_results else "")
+    )
+    rows = study_rows(studies)
+    rows.insert(len(rows.columns) - 1, "Claims", studies["claims"].apply(", ".join).values)
+    show_table(rows, key, column_config=STUDY_COLUMNS)
+    download("Download these studies (CSV)", lambda: csv_bytes(rows), "studies-filtered.csv", key=f"{key}.download")
+
+
+def ladder_studies(studies: pd.DataFrame, key: str) -> pd.DataFrame | None:
+    """The counted studies of the rung chosen (on the ladder, or in the select box ``key``); None when none is chosen."""
+    rungs = [d for d in L.DESIGN_ORDER if d in set(studies.loc[studies["counted"], "design"])]
+    keep_valid(key, rungs)
+    rung = select("List the studies of one kind (or select a bar)", rungs, key, lambda d: L.DESIGN.get(d, d), index=None,
+                  placeholder="Choose a kind of study")  # fmt: skip
+    return None if rung is None else studies[(studies["design"] == rung) & studies["counted"]]
+
+
+def cell_studies(v: Views, links: pd.DataFrame, key: str) -> None:
+    """The select box of evidence-map cells (fed by the chart too) and the studies in the chosen cell."""
+    from claimcheck import figures as F
+
+    counts = links.groupby(["topic", "design"])["study_id"].nunique().to_dict()
+
+    def name(cell: str) -> str:
+        topic, design = cell.split("|", 1)
+        n = counts.get((topic, design), 0)
+        return f"{v.topic_labels.get(topic, topic)} · {L.DESIGN.get(design, design)} ({n or 'gap'})"
+
+    options = F.cells(v, links)
+    keep_valid(key, options)
+    cell = select("Open a cell (or select a mark on the map)", options, key, name, index=None, placeholder="Choose a topic and kind of study")
+    if cell is None:
+        return
+    topic, design = cell.split("|", 1)
+    found = D.cell_studies(links, topic, design)
+    st.markdown(f"**{md(v.topic_labels.get(topic, topic))} · {md(L.DESIGN.get(design, design))}: {len(found)} stud{'ies' if len(found) != 1 else 'y'}**")
+    if found.empty:
+        st.info("No study of this design was found for this topic: this cell is a gap in the evidence.")
+    else:
+        st.dataframe(D.cell_studies_for_display(found), hide_index=True, width="stretch", key=f"{key}.studies",
+                     column_config={"Study": st.column_config.TextColumn(pinned=True), "Link": st.column_config.LinkColumn("Link", display_text="open ↗")})  # fmt: skip
+
+
+def scorecard(v: Views, doc: str) -> None:
+    """An article's scorecard, its commercial signals and its claims by type."""
+    st.header("Scorecard")
+    st.caption("Items adopted from DISCERN and the HealthNewsReview criteria; answered from the curated data (see Methods).")
+    card = D.article_scorecard(v.ds, v.claims, v.harm_mentions, doc)
+    st.dataframe(card[["Item", "Answer", "Detail"]], hide_index=True, width="stretch", key="articles.scorecard",
+                 column_config={"Item": st.column_config.TextColumn(pinned=True)})  # fmt: skip
+    art = v.ds["articles"].set_index("id").loc[doc]
+    for s in art["commercial_signals"]:
+        st.markdown(f"- {md(s['kind'].replace('_', ' '))}: “{md(s['quote'])}”")
+    mine = D.filter_claims(v.claims, D.Filters(article=(doc,)))
+    if not mine.empty:
+        st.markdown(f"**{len(mine)} claims, by type**")
+        st.dataframe(mine["type_label"].value_counts().rename_axis("Type").reset_index(name="Claims"), hide_index=True)
+
+
+def article_text(v: Views, doc: str, quotes: pd.DataFrame, narrowing: D.Filters) -> None:
+    """The article's text with every claim highlighted in its verdict's colour and labelled (see claimcheck.highlight)."""
+    from urllib.parse import urlencode
+
+    from claimcheck.highlight import article_html
+
+    art = v.ds["articles"].set_index("id").loc[doc]
+    st.header(md(art["title"]) if isinstance(art["title"], str) else md(art["label"]))
+    st.caption(
+        "Each claim is highlighted in its verdict's colour with a dotted underline (double where two claims overlap), and labelled "
+        "with its id and verdict symbol. Select a label, or choose the claim beside the text, to open the claim's card."
+    )
+    claims = v.claims.set_index("id")
+    in_article = set(quotes["claim_id"])
+    matching = set(D.filter_claims(v.claims, narrowing)["id"]) if narrowing.active else in_article
+    if narrowing.active:
+        st.info(
+            f"**Filters apply here:** {len(in_article & matching)} of {len(in_article)} claims in this article match "
+            "the filters and keep their colour; the others are shown in grey without a colour. Clear the filters to colour every claim.",
+            icon="🔎",
+        )
+
+    def verdict_of(cid: str) -> str:
+        return claims.loc[cid, "verdict_label"] if cid in claims.index else "Not yet assessed"
+
+    query = {k: val for k, val in D.filters_to_query(narrowing).items()}
+    body = article_html(
+        v.ds.article_texts.get(doc, ""), list(zip(quotes["claim_id"], quotes["text"])),
+        lambda c: L.VERDICT_COLOUR.get(verdict_of(c), "#DDDDDD"), lambda c: L.VERDICT_ICON.get(verdict_of(c), ""), verdict_of,
+        matching, lambda c: "?" + urlencode({**query, "doc": doc, "claim": c}),
+    )  # fmt: skip
+    st.markdown(body, unsafe_allow_html=True)
+    st.caption(f"Source text: {md(art['file'])}, kept as it was collected.")
+
+
+def figures_grid(shown: pd.DataFrame, key: str) -> None:
+    """Harm figures as a table with their sources, and a download built when clicked."""
+    from claimcheck.export import csv_bytes
+
+    from .frame import download
+    from .frame import table as show_table
+
+    table = D.figures_for_display(shown)
+    show_table(table, key, column_config={"Source": st.column_config.LinkColumn("Source", display_text="open ↗")})
+    download("Download these figures (CSV)", lambda: csv_bytes(table), "harm-figures.csv", key=f"{key}.download")
+
+
+def group_list(claims: pd.DataFrame, chart_key: str) -> None:
+    """When a grouped mark (many claims drawn as one, on large data) is selected, list its claims; a row opens one."""
+    from claimcheck import charts as C
+
+    from .frame import selected_ids
+
+    groups = [x for x in selected_ids(st.session_state.get(chart_key)) if x.startswith("cell:")]
+    if not groups:
+        return
+    group = C.cell_claims(claims, groups[0])
+    st.markdown(f"**{len(group):,} claims in the selected group**")
+    rows = st.dataframe(
+        group[["id", "statement", "verdict_label"]].head(1000), hide_index=True, width="stretch",
+        on_select="rerun", selection_mode="single-row", key=f"{chart_key}.group",
+    )  # fmt: skip
+    picked = [group.iloc[r]["id"] for r in rows.selection.rows] if rows is not None else []
+    if picked and picked != st.session_state.get(f"{chart_key}.group.previous"):
+        st.session_state["claim"] = picked[0]  # drawn below this list, so set before it is
+    st.session_state[f"{chart_key}.group.previous"] = picked
 
 
 def verdict_badge(verdict_label: str) -> str:
@@ -68,16 +293,18 @@ def claim_card(v: Views, claim_id: str) -> None:
             hm = v.harm_mentions.set_index("harm_id")
             for h in harms:
                 n = int((v.figures["harm_id"] == h).sum())
-                st.markdown(
-                    f"- [{md(hm.loc[h, 'harm'])}](Adverse_effects?harm={h}) · {md(hm.loc[h, 'severity_label'])} · "
-                    f"{int(hm.loc[h, 'n_articles'])} of {len(v.ds['articles'])} articles warn of it · {n} figure(s)"
+                page_link("harms", f"{hm.loc[h, 'harm']}", ":material/warning:", harm=h)
+                st.caption(
+                    f"{md(hm.loc[h, 'severity_label'])} · {int(hm.loc[h, 'n_articles'])} of {len(v.ds['articles'])} articles "
+                    f"warn of it · {n} figure{'s' if n != 1 else ''}"
                 )
         if isinstance(c.get("last_checked"), str):
             st.caption(f"Verdict last reviewed {md(c['last_checked'])}.")
-        st.markdown(
-            f"[Present this claim in class](Classroom?mode=present&claim={c['id']}) · "
-            f"[Quiz on this claim](Classroom?mode=quiz&quiz={c['id']})"
-        )
+        a, b = st.columns(2)
+        with a:
+            page_link("classroom", "Present this claim in class", ":material/co_present:", mode="present", claim=c["id"])
+        with b:
+            page_link("classroom", "Quiz on this claim", ":material/quiz:", mode="quiz", quiz=c["id"])
 
 
 def study_line(s: dict) -> str:

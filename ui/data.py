@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Hashable
+from collections.abc import Hashable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -61,22 +61,44 @@ def views() -> Views:
 
 
 @st.cache_resource(max_entries=512, show_spinner=False)
-def _cached_figure(fingerprint: str, name: str, key: Hashable, _build: Callable[[], go.Figure]) -> tuple[go.Figure, object]:
+def _figure(fingerprint: str, name: str, args: tuple, dark: bool, scale: float, _v: Views) -> tuple[go.Figure, object]:
     # Plotly builds and validates every figure in Python, which costs 15-50 ms a chart;
-    # a figure depends only on the data version and its own inputs, so build it once.
-    from claimcheck.charts import figure_table
+    # a figure depends only on the data version, its named function and that function's
+    # arguments (and the theme it is drawn in), so it is built once for all sessions.
+    from claimcheck import charts as C
+    from claimcheck.figures import FIGURES
 
-    fig = _build()
-    return fig, figure_table(fig)
+    fig = FIGURES[name](_v, *args)
+    return _themed(fig, dark, scale), C.figure_table(fig)
 
 
-def cached_figure(v: Views, name: str, key: Hashable, build: Callable[[], go.Figure]) -> tuple[go.Figure, object]:
-    """A figure (and its text-alternative table) built once per data version and ``key``.
+def _themed(fig: go.Figure, dark: bool, scale: float) -> go.Figure:
+    from claimcheck import charts as C
 
-    ``key`` must capture every input of ``build`` other than the data itself.
-    Cached figures are shared between sessions and must not be changed.
+    themed = getattr(C, "themed", None)
+    return themed(fig, dark=dark, scale=scale) if themed else fig
+
+
+def dark_theme() -> bool:
+    """Whether the reader sees the dark theme (their system's setting or their choice in the menu)."""
+    try:
+        return st.context.theme.type == "dark"
+    except AttributeError:  # outside a running app (bare-mode scripts, some tests)
+        return False
+
+
+def figure(v: Views, name: str, *args: Hashable, scale: float = 1.0) -> tuple[go.Figure, object]:
+    """The chart ``claimcheck.figures.<name>(v, *args)`` and its text-alternative table, built once per data version.
+
+    Drawn in the reader's theme; ``scale`` enlarges its text (the presenter's
+    slides). Cached figures are shared between sessions and must not be changed.
     """
-    return _cached_figure(v.fingerprint, name, key, build)
+    return _figure(v.fingerprint, name, args, dark_theme(), scale, v)
+
+
+def themed(fig: go.Figure, scale: float = 1.0) -> go.Figure:
+    """A figure built elsewhere (the presenter's steps), drawn in the reader's theme."""
+    return _themed(fig, dark_theme(), scale)
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import fields
 
 import plotly.graph_objects as go
 import streamlit as st
@@ -18,6 +17,7 @@ from claimcheck import domain as D
 from claimcheck import labels as L
 from claimcheck.dataset import DEFAULT_ICON
 from claimcheck.safetext import LINE_BREAK, is_icon
+from claimcheck.sitemap import PAGE_PARAMS, PAGES, page
 
 from .data import Views, views
 
@@ -90,29 +90,35 @@ def page_icon(icon: object) -> str:
 
 # --- navigation ----------------------------------------------------------------------
 # Streamlit builds pages from the pages/ folder; its own menu is hidden (see
-# .streamlit/config.toml) so the links can carry readable names and icons.
-PAGES = (
-    ("dashboard.py", "Overview", ":material/home:"),
-    ("pages/1_Claims.py", "Claims", ":material/format_quote:"),
-    ("pages/2_Evidence.py", "Evidence", ":material/science:"),
-    ("pages/3_Articles.py", "Articles", ":material/article:"),
-    ("pages/4_Adverse_effects.py", "Adverse effects", ":material/warning:"),
-    ("pages/5_Legality.py", "Legality", ":material/gavel:"),
-    ("pages/6_Classroom.py", "Classroom", ":material/school:"),
-    ("pages/7_Methods_and_data.py", "Methods and data", ":material/menu_book:"),
-    ("pages/8_Check_an_article.py", "Check an article", ":material/fact_check:"),
-)
-# Material icons ship with Streamlit, so they draw offline and without emoji fonts.
+# .streamlit/config.toml) so the links can carry readable names and icons. The pages
+# are declared once, in claimcheck.sitemap.
 
 
-def nav_ui() -> None:
-    with st.sidebar:
-        for path, title, icon in PAGES:
-            st.page_link(path, label=title, icon=icon)
+def nav_ui(where) -> None:
+    """The links to every page, in ``where`` (a container at the top of the sidebar)."""
+    with where:
+        for p in PAGES:
+            st.page_link(p.script, label=p.title, icon=p.icon)
         st.divider()
 
 
-# --- filters in the URL ------------------------------------------------------------
+def page_link(key: str, label: str, icon: str | None = None, **params) -> None:
+    """A link to another view that stays inside the session (filters and quiz score are kept).
+
+    Markdown links would open a new tab and a new session; ``st.page_link`` moves within this one.
+    """
+    st.page_link(page(key).script, label=label, icon=icon, query_params={k: v for k, v in params.items() if v not in (None, "")})
+
+
+# --- state in the URL ----------------------------------------------------------------
+# Every control and the shared filters are bound to the URL by Streamlit itself
+# (``bind="query-params"``: the widget's key is the parameter's name, defaults are left
+# out of the URL, invalid values are ignored). Two things Streamlit does not do are done
+# here, once, on arrival: links shared before used a comma form (``?verdict=a,b``), and a
+# move to another page would otherwise drop the filters and carry the last page's
+# selections.
+BIND = "query-params"
+
 _FILTER_HELP = {
     "article": ("Article", "Claims made by these articles (claims, overview, evidence, articles pages)."),
     "topic": ("Topic", "Claims about these topics."),
@@ -138,50 +144,93 @@ def _format(name: str, v: Views):
     return lambda x: mapping.get(x, x)
 
 
-def filters_ui(v: Views) -> D.Filters:
-    """Draw the shared filters in the sidebar and keep them in the URL.
+def from_link(name: str, options, fmt=str, multi: bool = False) -> None:
+    """Read a parameter written the way links were written before (ids, or a comma list), once, on arrival.
 
-    A fresh browser opening a shared link gets the filters from the URL; after
-    that the widgets are the source of truth and are written back to the URL on
-    every run (page changes clear the query string, so it is restored here).
+    A bound widget keeps the *shown* text of its options in the URL
+    (``?verdict=Partly+supported``); links shared earlier name ids (``?verdict=partly_supported``,
+    ``?claim=C001``) or comma lists (``?severity=serious,mild``). Those are converted
+    to the widget's value here, before it is drawn; unknown values are dropped.
     """
-    from_url = D.parse_filters(st.query_params.to_dict() | {k: st.query_params.get_all(k) for k in L.FILTER_PARAMS}, v.allowed)
-    last = st.session_state.get("filters.last_url")
-    url_changed = last is not None and D.filters_to_query(from_url) != last and any(k in st.query_params for k in L.FILTER_PARAMS)
-    if last is None or url_changed:
-        for f in fields(from_url):
-            st.session_state[f"filter.{f.name}"] = list(getattr(from_url, f.name))
+    raw = [r for r in st.query_params.get_all(name) if isinstance(r, str)]
+    if not raw:
+        return
+    options = list(options)
+    shown = {str(fmt(o)): o for o in options}
+    if all(r in shown for r in raw):
+        return  # the current form: Streamlit reads it itself
+    ids = {str(o): o for o in options}
+    values = []
+    for r in raw:
+        for part in r.split(",") if multi else [r]:
+            part = part.strip()
+            value = shown.get(part, ids.get(part, ids.get(part.split(" · ", 1)[0])))
+            if value is not None and value not in values:
+                values.append(value)
+    try:
+        del st.query_params[name]  # possible before the widget is bound in this session
+    except Exception:  # noqa: BLE001 - already bound: Streamlit drops the unreadable value itself
+        pass
+    if values:
+        st.session_state[name] = values if multi else values[0]
+
+
+def select(label: str, options, key: str, fmt=str, **kwargs):
+    """A select box bound to the URL parameter ``key`` (old link forms read by :func:`from_link`)."""
+    from_link(key, options, fmt)
+    return st.selectbox(label, options, key=key, format_func=fmt, bind=BIND, **kwargs)
+
+
+def multiselect(label: str, options, key: str, fmt=str, **kwargs):
+    """A multiselect bound to the URL parameter ``key`` (a repeated parameter; old comma lists read once)."""
+    from_link(key, options, fmt, multi=True)
+    kept = [x for x in st.session_state.get(key) or [] if x in set(options)]
+    if key in st.session_state and kept != st.session_state[key]:
+        st.session_state[key] = kept  # values the data no longer has (an article removed by an edit)
+    return st.multiselect(label, options, key=key, format_func=fmt, bind=BIND, **kwargs)
+
+
+def _arrive(key: str) -> None:
+    """On moving to another page, keep the shared filters and start the page's own controls afresh.
+
+    Streamlit keeps a bound widget's value across a page change under its key; a
+    selection on one page (``claim``, ``view``) must not reopen on the next one unless
+    the link names it.
+    """
+    last = st.session_state.get("_frame.page")
+    st.session_state["_frame.page"] = key
+    if last is None or last == key:
+        return
+    for name in PAGE_PARAMS:
+        if name not in st.query_params:
+            st.session_state.pop(name, None)
+    for name, values in st.session_state.get("_frame.filters", {}).items():
+        if name not in st.query_params:
+            st.session_state[name] = list(values)
+
+
+def filters_ui(v: Views) -> D.Filters:
+    """Draw the shared filters in the sidebar, each bound to its URL parameter, and return them."""
+    chosen = {}
     with st.sidebar:
         st.markdown("### Filters")
         st.caption("Shared by every page and kept in the link, so any view can be shared.")
-        chosen = {}
         for name in L.FILTER_PARAMS:
             title, help_text = _FILTER_HELP[name]
-            key = f"filter.{name}"
             options = list(v.allowed[name])
-            # Drop stale values (e.g. after a data edit removed an article).
-            st.session_state[key] = [x for x in st.session_state.get(key, []) if x in options]
             if not options:  # nothing to choose from in this data (a topic with no legal table has no regions)
                 chosen[name] = ()
                 continue
-            chosen[name] = tuple(st.multiselect(title, options, key=key, format_func=_format(name, v), help=help_text, placeholder="All"))
-        if st.button("Clear filters", key="filter.clear", disabled=not any(chosen.values()), on_click=_clear_filters):
-            pass
-    filters = D.Filters(**chosen)
-    query = D.filters_to_query(filters)
-    for name in L.FILTER_PARAMS:
-        if name in query:
-            if st.query_params.get(name) != query[name]:
-                st.query_params[name] = query[name]
-        elif name in st.query_params:
-            del st.query_params[name]
-    st.session_state["filters.last_url"] = query
-    return filters
+            chosen[name] = tuple(multiselect(title, options, name, _format(name, v), help=help_text, placeholder="All"))
+        st.button("Clear filters", key="filter.clear", disabled=not any(chosen.values()), on_click=_clear_filters)
+    st.session_state["_frame.filters"] = {k: list(x) for k, x in chosen.items() if x}
+    return D.Filters(**chosen)
 
 
 def _clear_filters() -> None:
     for name in L.FILTER_PARAMS:
-        st.session_state[f"filter.{name}"] = []
+        if name in st.session_state:
+            st.session_state[name] = []
 
 
 def filter_summary(filters: D.Filters, v: Views, applies: tuple[str, ...]) -> None:
@@ -194,6 +243,19 @@ def filter_summary(filters: D.Filters, v: Views, applies: tuple[str, ...]) -> No
         fmt = _format(n, v)
         parts.append(f"{_FILTER_HELP[n][0]}: " + ", ".join(fmt(x) for x in getattr(filters, n)))
     st.info("Filtered view — " + md("; ".join(parts)), icon="🔎")
+
+
+def url_value(name: str, allowed=None, max_len: int = 2000) -> str | None:
+    """A URL parameter that no control is bound to (a teacher's quiz list), read only.
+
+    Ignored unless it is one of ``allowed`` (when given); text is cut at ``max_len``.
+    """
+    value = st.query_params.get(name)
+    if not isinstance(value, str) or not value:
+        return None
+    if allowed is not None:
+        return value if value in set(allowed) else None
+    return value[:max_len]
 
 
 # --- page frame ---------------------------------------------------------------------
@@ -264,6 +326,11 @@ def table(df, key: str, limit: int = MAX_TABLE_ROWS, **kwargs):
     return st.dataframe(blank_missing(df), hide_index=True, width="stretch", key=key, **kwargs)
 
 
+def download(label: str, build, file_name: str, key: str, mime: str = "text/csv", **kwargs) -> None:
+    """A download button whose file is built only when it is clicked (``build`` is a function returning bytes)."""
+    st.download_button(label, data=build, file_name=file_name, mime=mime, key=key, on_click="ignore", **kwargs)
+
+
 def blank_missing(df):
     """Empty text where a text cell has no value: a grid would otherwise print "None" or "nan" to the reader."""
     out = df.copy()
@@ -323,74 +390,60 @@ def missing_record_notice(v: Views, name: str, table: str, label: str) -> None:
         st.info(f"There is no {label.lower()} {md(value[:60])} in the data; the link may be out of date.", icon="ℹ️")
 
 
-def url_param(name: str, allowed) -> str | None:
-    """A page's own URL parameter, ignored unless it is one of the allowed values."""
-    value = st.query_params.get(name)
-    return value if isinstance(value, str) and value in set(allowed) else None
-
-
-def set_url_param(name: str, value: str | None) -> None:
-    if value is None:
-        if name in st.query_params:
-            del st.query_params[name]
-    elif st.query_params.get(name) != value:
-        st.query_params[name] = value
-
-
-def init_from_url(key: str, param: str, allowed=None, multi: bool = False, max_len: int = 200) -> None:
-    """Seed a page widget from the URL the first time the page runs in a session.
-
-    Unknown values are dropped; free text is trimmed to ``max_len`` characters.
-    """
-    if key in st.session_state:
-        return
-    raw = st.query_params.get(param)
-    if not isinstance(raw, str) or not raw:
-        return
-    if multi:
-        values = [x for x in raw.split(",") if allowed is None or x in set(allowed)]
-        st.session_state[key] = list(dict.fromkeys(values))
-    elif allowed is None:
-        st.session_state[key] = raw[:max_len]
-    elif raw in set(allowed):
-        st.session_state[key] = raw
-
-
-def sync_to_url(param: str, value) -> None:
-    """Write a page control's value to the URL (a list as comma-separated text); empty removes it."""
-    if isinstance(value, (list, tuple)):
-        value = ",".join(value)
-    set_url_param(param, value or None)
-
-
-def view_picker(key: str, param: str, views: dict[str, str], default: str, label: str = "Show", opening: str | None = None) -> str:
-    """One segmented control choosing a page's main view (a chart or a full table), kept in the URL as ``param``.
+def view_picker(key: str, views: dict[str, str], default: str, label: str = "Show", opening: str | None = None) -> str:
+    """One segmented control choosing a page's main view (a chart or a full table), bound to the URL as ``key``.
 
     Pages show one main view at a time: each chart costs the browser time to
     draw, and a data grid's code is a large part of a first visit. The URL names
     the view unless it is the default, so a shared link reopens it.
     ``opening`` is the view to open with when the URL names none (default: ``default``).
     """
-    if key not in st.session_state:
-        st.session_state[key] = url_param(param, views) or opening or default
-    view = st.segmented_control(label, list(views), format_func=views.get, key=key) or default
-    set_url_param(param, None if view == default else view)
-    return view
+    if opening and opening != default and key not in st.session_state and key not in st.query_params:
+        st.session_state[key] = opening
+    from_link(key, views, views.get)
+    return st.segmented_control(label, list(views), format_func=views.get, key=key, default=default, bind=BIND) or default
 
 
-def page_setup(page_title: str, sidebar: str = "expanded") -> tuple[Views, D.Filters]:
+def pick_from_chart(chart_key: str, target: str, allowed, convert=None) -> None:
+    """Make a mark selected on chart ``chart_key`` the value of the select box ``target`` (call before drawing it).
+
+    Acts only when the chart's selection changed, so the select box can still be
+    changed by hand (and by keyboard) afterwards. ``convert`` maps a mark's id to
+    the select box's value (a figure to its harm); values not in ``allowed`` are ignored.
+    """
+    ok = set(allowed)
+    for picked in new_selection(chart_key):
+        value = convert(picked) if convert else picked
+        if value in ok:
+            st.session_state[target] = value
+            return
+
+
+def keep_valid(key: str, allowed, fallback=None) -> None:
+    """Before drawing a bound select box: replace a value it cannot show (stale, or from another page) with ``fallback``."""
+    if key in st.session_state and st.session_state[key] not in set(allowed):
+        if fallback is None:
+            del st.session_state[key]
+        else:
+            st.session_state[key] = fallback
+
+
+def page_setup(key: str, sidebar: str = "auto") -> tuple[Views, D.Filters]:
     """Draw the frame every page shares and return the data and the shared filters.
 
-    Page config (title, icon, wide layout), the filters in the sidebar and the
-    URL, the data-problem banner and the not-advice notice. Every page script
-    starts with this call.
+    Page config (title, icon, wide layout), the navigation and the filters in the
+    sidebar (bound to the URL), the data-problem banner and the not-advice notice.
+    Every page script starts with this call, with its key in ``claimcheck.sitemap``:
+    a deep link on a fresh server runs the page script alone, without the entry script.
+    ``sidebar="auto"`` keeps it closed on a phone, where it would cover the page.
     """
     v = views()
     meta = v.ds.meta
     st.set_page_config(
-        page_title=f"{page_title} · {meta['title']}", page_icon=page_icon(meta["icon"]), layout="wide", initial_sidebar_state=sidebar
+        page_title=f"{page(key).title} · {meta['title']}", page_icon=page_icon(meta["icon"]), layout="wide", initial_sidebar_state=sidebar
     )
-    nav_ui()
+    _arrive(key)
+    nav_ui(st.sidebar)
     filters = filters_ui(v)
     sidebar_footer(v)
     data_banner(v)

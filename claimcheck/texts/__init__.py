@@ -58,3 +58,25 @@ def verdict_rules(examples: Mapping[str, str] | None = None) -> str:
 def scale_crosswalk() -> str:
     """How the dashboard's verdict and certainty relate to other grading scales (Markdown, as above)."""
     return _section(_read("scale_crosswalk.md"))
+
+
+@cache
+def _captions() -> dict:
+    import yaml
+
+    return yaml.safe_load(_read("captions.yaml"))
+
+
+def caption(key: str, **values: object) -> dict[str, str]:
+    """A chart's ``sources`` and ``not_shown`` texts (captions.yaml), with ``values`` filled in.
+
+    Returned as keyword arguments for ``ui.frame.chart``. The values are inserted as
+    given: escape data text before passing it.
+    """
+    entry = _captions()[key]
+    return {field: str(entry.get(field) or "").format(**values) or None for field in ("sources", "not_shown")}
+
+
+def page_text(name: str) -> str:
+    """A page's prose (Markdown beside this module, ``<name>.md``)."""
+    return _read(f"{name}.md")

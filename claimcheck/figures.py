@@ -1,0 +1,115 @@
+"""Every chart the pages draw, as a named function of the data (``v``, the derived tables) and its own arguments.
+
+Each function takes the data and hashable arguments (filters, a year, a kind of data)
+and returns a figure, so a cache keyed on the data version, the function's name and
+its arguments can never drift from what the figure was built from (see
+``ui.data.figure``). The selections a page lists beside a chart (the studies in view,
+the figures of one kind) are here too, so the page and the chart use one computation.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from claimcheck import charts as C
+from claimcheck import domain as D
+from claimcheck import labels as L
+
+# --- what each view shows -----------------------------------------------------------------
+
+
+def claims_in_view(v, filters: D.Filters, text: str = "") -> pd.DataFrame:
+    """Claims passing the shared filters and, if given, the search text."""
+    claims = D.filter_claims(v.claims, filters)
+    return D.search_claims(claims, text) if text else claims
+
+
+def studies_in_view(v, filters: D.Filters) -> pd.DataFrame:
+    """Studies of the claims that pass the filters (and of the chosen designs)."""
+    return D.filter_studies(v.studies, filters, set(claims_in_view(v, filters)["id"]))
+
+
+def links_in_view(v, filters: D.Filters) -> pd.DataFrame:
+    """Claim-study links (published studies only) of the claims that pass the filters."""
+    links = D.evidence_links(v.ds)
+    links = links[links["claim_id"].isin(set(claims_in_view(v, filters)["id"]))]
+    return links[links["design"].isin(filters.design)] if filters.design else links
+
+
+def cells(v, links: pd.DataFrame) -> list[str]:
+    """Every cell of the evidence map (``topic|design``), gaps included, topics in their table's order."""
+    designs = [d for d in L.DESIGN_ORDER if d in set(links["design"])] or list(L.DESIGN_ORDER)
+    return [f"{t}|{d}" for t in v.ds["topics"]["id"] for d in designs]
+
+
+def harm_figures(v, kind: str | None, severity: tuple[str, ...] = (), system: tuple[str, ...] = ()) -> pd.DataFrame:
+    """Harm figures of one kind of data, narrowed by severity and body system."""
+    return D.filter_figures(v.figures, v.ds["harms"], severity, system, [kind] if kind else [])
+
+
+def as_of(year: int, today: dt.date) -> dt.date:
+    """The day a legal map shows: today for the current year, else the year's last day."""
+    return today if year == today.year else dt.date(year, 12, 31)
+
+
+def legal_status(v, year: int, scope: str, today: dt.date) -> pd.DataFrame:
+    """Every jurisdiction's status for ``scope`` at the end of ``year`` (today for this year)."""
+    return D.status_as_of(v.ds["legality"], as_of(year, today), scope)
+
+
+# --- the charts ----------------------------------------------------------------------------
+
+
+def hype_gap(v, filters: D.Filters) -> go.Figure:
+    return C.hype_gap(claims_in_view(v, filters))
+
+
+def claims_by_article(v, filters: D.Filters, text: str = "") -> go.Figure:
+    return C.claims_by_article(D.claims_by_article(claims_in_view(v, filters, text), v.ds["articles"]))
+
+
+def design_ladder(v, filters: D.Filters) -> go.Figure:
+    return C.design_ladder(D.design_ladder(studies_in_view(v, filters)))
+
+
+def evidence_map(v, filters: D.Filters) -> go.Figure:
+    return C.evidence_matrix(D.evidence_matrix(links_in_view(v, filters), v.ds["topics"]))
+
+
+def harm_warnings(v) -> go.Figure:
+    return C.mentioned_vs_reported(v.harm_mentions, v.ds["articles"])
+
+
+def harms_by_year(v) -> go.Figure:
+    return C.counts_by_year(D.yearly_counts(v.figures))
+
+
+def harm_panels(v, kind: str, severity: tuple[str, ...] = (), system: tuple[str, ...] = ()) -> go.Figure:
+    return C.kind_panels(harm_figures(v, kind, severity, system), L.DATA_KIND[kind])
+
+
+def world_map(v, year: int, scope: str, today: dt.date) -> go.Figure:
+    status = legal_status(v, year, scope, today)
+    world = status[status["level"].isin(["country", "federal"])]
+    return C.legal_map(world, "world", f"Where is it legal? Countries, as of {as_of(year, today):%d %b %Y}", today=today)
+
+
+def us_map(v, year: int, scope: str, today: dt.date) -> go.Figure:
+    status = legal_status(v, year, scope, today)
+    title = f"Where is it legal? US states, as of {as_of(year, today):%d %b %Y}"
+    return C.legal_map(status[status["level"] == "state"], "us", title, local=D.local_rules_by_state(status), today=today)
+
+
+def legal_timeline(v) -> go.Figure:
+    return C.timeline(D.timeline_events(v.ds["timeline"], v.place_names))
+
+
+# The names a page may ask ``ui.data.figure`` for.
+FIGURES = {
+    f.__name__: f
+    for f in (hype_gap, claims_by_article, design_ladder, evidence_map, harm_warnings, harms_by_year, harm_panels, world_map, us_map)
+    + (legal_timeline,)
+}
