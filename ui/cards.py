@@ -404,6 +404,48 @@ def harm_card(v: Views, harm_id: str) -> None:
             )
 
 
+def sweep_line(legality: pd.DataFrame, today) -> None:
+    """When the legal table was last swept, and how many entries in force are overdue for a re-check."""
+    import datetime as dt
+
+    from claimcheck import freshness as F
+
+    sweep = F.legal_sweep(legality.to_dict("records"), today, D.STALE_DAYS)
+    if sweep.latest:
+        swept = dt.date.fromisoformat(sweep.latest)
+        st.caption(
+            f"Table last swept: **{swept.day} {swept:%b %Y}** (the latest check of an entry in force) · "
+            f"**{sweep.overdue} of {sweep.current}** entries in force are overdue for a re-check (read more than {sweep.limit} days ago, marked ⏳)."
+        )
+
+
+def federal_line(status: pd.DataFrame, scope_name: str) -> None:
+    """The federal position, which applies in every state, above the maps."""
+    federal = status[status["level"] == "federal"]
+    if not federal.empty:
+        f = federal.iloc[0]
+        st.markdown(f"**{md(f['name'])}, {md(scope_name.lower())}:** {md(L.LEGAL_STATUS[f['status']])} — {md(f['instrument'] or '')}")
+
+
+def legal_table(legality: pd.DataFrame, today, scopes: dict) -> None:
+    """Every legal entry with its source, as a table with a download built when clicked."""
+    from claimcheck.export import csv_bytes
+
+    from .frame import download
+    from .frame import table as show_table
+
+    show = D.provenance_table(legality, today, D.STALE_DAYS, scopes).rename(columns=L.LEGAL_TABLE_COLUMNS)
+    # What the reader asks first (where, what status, on what source) comes first and stays in view.
+    first = ["Place", "Status", "Source"]
+    show = show[first + [c for c in show.columns if c not in first]]
+    st.markdown(f"**{len(show)} entries**, every period of every place, whatever the year chosen above.")
+    show_table(show, "legality.table", column_config={
+        "Place": st.column_config.TextColumn(pinned=True), "Status": st.column_config.TextColumn(pinned=True),
+        "Source": st.column_config.LinkColumn("Source", display_text="open ↗", pinned=True),
+    })  # fmt: skip
+    download("Download the legal table (CSV)", lambda: csv_bytes(show), "legality.csv", key="legality.download")
+
+
 def legal_history(history: pd.DataFrame, today, stale_days: int, scopes: dict | None = None) -> None:
     """One jurisdiction's legal periods as a list: status, dates, instrument, confidence, every source, notes.
 
