@@ -20,12 +20,22 @@ VIEWS = {"map": "Evidence map: topics by kind of study", "ladder": "Design ladde
 view = view_picker("view", VIEWS, "map")
 if view == "ladder":
     pick_from_chart("evidence.ladder", "rung", studies["design"])
-    chart(figure(v, "design_ladder", filters), key="evidence.ladder", select=True, **texts.caption("evidence.ladder", not_counted=not_counted * bool(uncounted)))
+    chart(
+        figure(v, "design_ladder", filters),
+        key="evidence.ladder",
+        select=True,
+        **texts.caption("evidence.ladder", not_counted=not_counted * bool(uncounted)),
+    )
     studies = ladder_studies(studies, "rung")
 elif view == "map":
     links = F.links_in_view(v, filters)
     pick_from_chart("evidence.matrix", "cell", F.cells(v, links))
-    chart(figure(v, "evidence_map", filters), key="evidence.matrix", select=True, **texts.caption("evidence.matrix", not_counted=not_counted * bool(uncounted)))
+    chart(
+        figure(v, "evidence_map", filters),
+        key="evidence.matrix",
+        select=True,
+        **texts.caption("evidence.matrix", not_counted=not_counted * bool(uncounted)),
+    )
     cell_studies(v, links, "cell")
 if view == "table" or (view == "ladder" and studies is not None):
     if studies.empty:

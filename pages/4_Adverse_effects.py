@@ -51,7 +51,12 @@ else:
     else:
         st.caption("Blue bars: figure seen on the primary record. Orange striped bars: seen only on a secondary page ⚠.")
         sources = "; ".join(dict.fromkeys(md(s) for s in shown["source_label"]))
-        chart(figure(v, "harm_panels", kind, sev, sysf), key="harms.panels", select=True, **texts.caption("harms.panels", sources=sources, meaning=L.DATA_KIND_MEANING[kind]))
+        chart(
+            figure(v, "harm_panels", kind, sev, sysf),
+            key="harms.panels",
+            select=True,
+            **texts.caption("harms.panels", sources=sources, meaning=L.DATA_KIND_MEANING[kind]),
+        )
         figures_grid(shown, "harms.table")
 st.header("One harm in detail")
 keep_valid("harm", harm_ids, harm_ids[0])

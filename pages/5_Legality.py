@@ -9,7 +9,7 @@ from claimcheck import figures as F
 from claimcheck import texts
 from ui.cards import federal_line, legal_history, legal_table, sweep_line
 from ui.data import figure
-from ui.frame import BIND, chart, keep_valid, page_setup, pick_from_chart, select, view_picker
+from ui.frame import BIND, chart, from_link, keep_valid, page_setup, pick_from_chart, select, view_picker
 
 v, filters = page_setup("legality")
 st.title("Legality")
@@ -25,9 +25,12 @@ sweep_line(legality, today)
 first, last = D.legal_years(legality)
 SCOPES = v.ds.meta["legal_scopes"]  # the topic's scopes and their names (dataset.yaml)
 c1, c2 = st.columns([3, 2])
-year = c1.select_slider("Show the law as of the end of", list(range(first, max(last, today.year) + 1)), value=today.year, key="year", bind=BIND)
+year = c1.select_slider(
+    "Show the law as of the end of", list(range(first, max(last, today.year) + 1)), value=today.year, key="year", bind=BIND
+)
 with c2:
-    scope = select("Rules about", list(SCOPES), "scope", SCOPES.get) if len(SCOPES) > 1 else next(iter(SCOPES))
+    from_link("scope", SCOPES, SCOPES.get)
+    scope = st.radio("Rules about", list(SCOPES), format_func=SCOPES.get, key="scope", horizontal=True, bind=BIND)
 federal_line(F.legal_status(v, year, scope, today), SCOPES.get(scope, str(scope)))
 codes = list(dict.fromkeys(legality.sort_values("name")["code"]))
 event_place = dict(zip(timeline["id"], timeline["jurisdiction"]))

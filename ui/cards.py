@@ -140,12 +140,16 @@ def cell_studies(v: Views, links: pd.DataFrame, key: str) -> None:
 
     options = F.cells(v, links)
     keep_valid(key, options)
-    cell = select("Open a cell (or select a mark on the map)", options, key, name, index=None, placeholder="Choose a topic and kind of study")
+    cell = select(
+        "Open a cell (or select a mark on the map)", options, key, name, index=None, placeholder="Choose a topic and kind of study"
+    )
     if cell is None:
         return
     topic, design = cell.split("|", 1)
     found = D.cell_studies(links, topic, design)
-    st.markdown(f"**{md(v.topic_labels.get(topic, topic))} · {md(L.DESIGN.get(design, design))}: {len(found)} stud{'ies' if len(found) != 1 else 'y'}**")
+    st.markdown(
+        f"**{md(v.topic_labels.get(topic, topic))} · {md(L.DESIGN.get(design, design))}: {len(found)} stud{'ies' if len(found) != 1 else 'y'}**"
+    )
     if found.empty:
         st.info("No study of this design was found for this topic: this cell is a gap in the evidence.")
     else:

@@ -116,7 +116,9 @@ def handout(v: Views, filters: D.Filters) -> None:
     assessed = v.claims.dropna(subset=["verdict"])
     all_ids = list(assessed["id"])
     st.title("Printable handout")
-    st.markdown("Choose claims for a worksheet. The download is a web page to print: the questions first, the answer key on a separate page.")
+    st.markdown(
+        "Choose claims for a worksheet. The download is a web page to print: the questions first, the answer key on a separate page."
+    )
     labels = dict(zip(assessed["id"], assessed["statement"]))
     if "quiz" not in st.session_state and not st.query_params.get_all("quiz"):
         st.session_state["quiz"] = list(D.filter_claims(assessed, filters)["id"])[:8]

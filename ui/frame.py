@@ -295,7 +295,7 @@ def chart(fig: go.Figure | tuple, key: str, sources: str, not_shown: str | None 
     """Draw a figure with its sources caption and, where misreading is likely, what it does not show.
 
     ``fig`` is a figure, or a (figure, text-alternative table) pair from
-    :func:`ui.data.cached_figure`. With ``select`` the chart reports clicked or
+    :func:`ui.data.figure`. With ``select`` the chart reports clicked or
     lassoed marks; the selection event is returned.
     """
     fig, table = fig if isinstance(fig, tuple) else (fig, None)

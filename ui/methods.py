@@ -81,8 +81,19 @@ def _downloads(v: Views) -> None:
     if choice is None:
         st.info("No table has any valid record to download.")
     else:
-        download(f"Download the whole {names[choice]} table (CSV)", lambda: downloads(v)["tables"][choice], f"{choice}.csv", key="methods.table.download")
-    download("Download the whole dataset with its data dictionary (zip)", lambda: downloads(v)["zip"], "dataset.zip", key="methods.zip", mime="application/zip")
+        download(
+            f"Download the whole {names[choice]} table (CSV)",
+            lambda: downloads(v)["tables"][choice],
+            f"{choice}.csv",
+            key="methods.table.download",
+        )
+    download(
+        "Download the whole dataset with its data dictionary (zip)",
+        lambda: downloads(v)["zip"],
+        "dataset.zip",
+        key="methods.zip",
+        mime="application/zip",
+    )
     download("Download the data dictionary (CSV)", lambda: downloads(v)["dictionary_csv"], "data-dictionary.csv", key="methods.dictionary")
     download("Download every verdict as schema.org ClaimReview (JSON-LD)", lambda: downloads(v)["claimreview"], "claimreview.jsonld",
              key="methods.claimreview", mime="application/ld+json")  # fmt: skip
@@ -107,8 +118,9 @@ BLOCKS = {
     "study_status": lambda v: _scale([(L.STUDY_STATUS[k], L.STUDY_STATUS_DEFINITION[k]) for k in L.STUDY_STATUS], "Status"),
     "decision_rules": _decision_rules,
     "legal_status": lambda v: _scale([(L.LEGAL_STATUS[k], d) for k, d in L.LEGAL_STATUS_DEFINITION.items()], "Status"),
-    "scorecard": lambda v: st.dataframe(pd.DataFrame(SCORECARD_ITEMS, columns=["Item", "Question", "Adopted from"]).drop(columns="Item"),
-                                        hide_index=True, width="stretch"),  # fmt: skip
+    "scorecard": lambda v: st.dataframe(
+        pd.DataFrame(SCORECARD_ITEMS, columns=["Item", "Question", "Adopted from"]).drop(columns="Item"), hide_index=True, width="stretch"
+    ),  # fmt: skip
     "glossary": _glossary,
     "limitations": _limitations,
     "dictionary": _dictionary,
