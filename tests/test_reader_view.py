@@ -335,7 +335,7 @@ def test_claim_card_ladder_counts_only_studies_with_results(raw):
 def test_harm_figures_table_reads_as_written_with_words_not_codes():
     figures = _csv("harm_figures.csv")
     at = open_page("pages/4_Adverse_effects.py", query={"view": "how_often"})
-    kind = at.segmented_control(key="harms.kind").value
+    kind = at.segmented_control(key="kind").value
     mine = [f for f in figures if f["data_kind"] == kind]
 
     def written(f: dict) -> str:
