@@ -70,14 +70,15 @@ def article_html(
     icon_of,
     verdict_of,
     matching: set[str],
-    href,
+    href=None,
 ) -> str:
     """The article as one block of escaped HTML, each claim highlighted and labelled in place.
 
     ``colour_of(claim)`` / ``icon_of(claim)`` / ``verdict_of(claim)`` give a claim's
     verdict colour, symbol and name; claims not in ``matching`` (filtered out) keep
-    their highlight but lose their colour, and their labels are dimmed. ``href(claim)``
-    is the link of a claim's label. Every piece of article or data text is escaped
+    their highlight but lose their colour, and their labels are dimmed. ``href(claim)``,
+    if given, is the link of a claim's label; without it a label is plain text (the
+    dashboard opens claims with buttons above the text, which keep the session). Every piece of article or data text is escaped
     here; line breaks of every kind become ``<br>``.
     """
     import html
@@ -101,8 +102,10 @@ def article_html(
         parts.append(chunk)
         for cid in seg.labels:
             dim = "" if cid in matching else ";opacity:0.55"
-            parts.append(
-                f'<a href="{esc(href(cid))}" target="_self" title="{esc(cid)}: {esc(verdict_of(cid))}" '
-                f'style="text-decoration:none{dim}"><sup><b>[{esc(cid)} {esc(icon_of(cid))}]</b></sup></a>'
-            )
+            label = f"<sup><b>[{esc(cid)} {esc(icon_of(cid))}]</b></sup>"
+            title = f'title="{esc(cid)}: {esc(verdict_of(cid))}"'
+            if href is None:
+                parts.append(f'<span class="cc-label" {title} style="white-space:nowrap{dim}">{label}</span>')
+            else:
+                parts.append(f'<a href="{esc(href(cid))}" target="_self" {title} style="text-decoration:none{dim}">{label}</a>')
     return f'<div style="font-size:1.05rem;line-height:1.6">{"".join(parts)}</div>'

@@ -763,14 +763,15 @@ def _html(text: str, breaks: str = "&#10;") -> str:
     return LINE_BREAK.sub(breaks, html.escape(text, quote=True))
 
 
-def highlighted_html(text: str, results: Sequence[Result], verdicts: dict[str, str], link: str = "Claims?claim=") -> str:
+def highlighted_html(text: str, results: Sequence[Result], verdicts: dict[str, str], link: str | None = None) -> str:
     """The text as one line of HTML, each sentence that makes a checked claim marked and labelled.
 
     ``verdicts`` maps a claim id to its verdict's display label. Every piece of the
     text is escaped and every line break becomes ``<br>``, so no blank line can end
     Markdown's HTML block and nothing pasted is read as HTML or Markdown. A checked
     sentence is a ``mark`` in its verdict's colour with a dotted underline, followed by
-    one label per claim (id, symbol, verdict) linking to ``link`` + id in a new tab; a
+    one label per claim (id, symbol, verdict), linking to ``link`` + id in a new tab when
+    ``link`` is given (the dashboard opens claims within the session instead); a
     checkworthy sentence with no such claim is boxed with a dashed line and marked
     "not checked yet". Colour is never the only channel: the label says the verdict.
     """
@@ -791,10 +792,14 @@ def highlighted_html(text: str, results: Sequence[Result], verdicts: dict[str, s
             for mt in r.same:
                 verdict = verdicts.get(mt.claim, VERDICT[None])
                 cid = _html(mt.claim)
-                chunk += (
-                    f' <a class="cc-label" href="{_html(link)}{cid}" target="_blank" rel="noopener" title="Open {cid} on the Claims page" '
-                    f'style="text-decoration:none"><sup><b>[{cid} {_html(VERDICT_ICON.get(verdict, ""))} {_html(verdict)}]</b></sup></a>'
-                )
+                label = f"<sup><b>[{cid} {_html(VERDICT_ICON.get(verdict, ''))} {_html(verdict)}]</b></sup>"
+                if link is None:
+                    chunk += f' <span class="cc-label" title="{cid}: {_html(verdict)}">{label}</span>'
+                else:
+                    chunk += (
+                        f' <a class="cc-label" href="{_html(link)}{cid}" target="_blank" rel="noopener" '
+                        f'title="Open {cid} on the Claims page" style="text-decoration:none">{label}</a>'
+                    )
         elif r.checkworthy:
             chunk = (
                 f'<span class="cc-unchecked" style="outline:1px dashed #999999;padding:0 2px">{chunk}</span>'

@@ -23,7 +23,7 @@ with right:
     claim_ids = list(dict.fromkeys(quotes["claim_id"]))
     if claim_ids:
         keep_valid("claim", claim_ids, claim_ids[0])
-        claim_picker(v, claim_ids, "Open a claim from this article (or select a label in the text)", default_first=True)
+        claim_picker(v, claim_ids, "Open a claim from this article (or choose one above the text)", default_first=True)
 with left:
     # The shared filters (other than the article) pick which highlights keep their colour.
     article_text(v, doc, quotes, D.Filters(**{**vars(filters), "article": (), "region": ()}))

@@ -222,17 +222,17 @@ def test_shared_link_restores_the_filters(browser, real_server):
         assert "verdict=contradicted" in page.url and "article=A2" in page.url
 
 
-def test_selecting_a_claim_label_in_an_article_opens_its_card(browser, real_server):
+def test_selecting_a_claim_in_an_article_opens_its_card_within_the_session(browser, real_server):
     with Visit(browser, real_server) as v:
-        page = v.open("Articles", 0, query="?doc=A2")
-        labels = page.locator("a[href*='claim=C036']")
-        assert labels.count() == 1
+        page = v.open("Articles", 0, query="?doc=A2&verdict=partly_supported")
         assert page.locator("mark").count() >= 20
-        labels.first.click()
+        assert page.locator("[data-testid=stMain] a[href*='claim=']").count() == 0, "no label in the text reloads the app"
+        page.get_by_role("button", name=re.compile(r"^C036")).first.click()
+        dialog = page.get_by_role("dialog")
+        dialog.wait_for(timeout=30_000)
+        assert dialog.locator("h4", has_text="C036").count() == 1
         page.wait_for_url(re.compile(r"claim=C036"), timeout=30_000)
-        page.wait_for_selector("h1", timeout=60_000)
-        v.wait_idle()
-        assert page.locator("h4", has_text="C036").count() == 1
+        assert "verdict=partly" in page.url, "the filters stay"
         assert v.console_errors == [] and v.blocked == []
 
 
@@ -402,9 +402,9 @@ def test_check_an_article_highlights_a_pasted_claim_and_shows_the_text_literally
         page.wait_for_selector("mark.cc-checked", timeout=60_000)
         v.wait_idle()
         v.shot("check-an-article")
-        label = page.locator("a.cc-label").first
-        claim = re.search(r"claim=(C\d{3})", label.get_attribute("href")).group(1)
-        assert label.get_attribute("target") == "_blank"
+        assert page.locator("a.cc-label").count() == 0, "labels do not open a new tab and a new session"
+        label = page.locator("span.cc-label").first
+        claim = re.search(r"\[(C\d{3}) ", label.inner_text()).group(1)
         assert verdicts[claim].replace("_", " ").capitalize() in label.inner_text()
         assert page.get_by_text("[not checked yet]").count() >= 1
         body = page.locator("mark.cc-checked").first.locator("xpath=..").inner_text()

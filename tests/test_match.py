@@ -194,7 +194,7 @@ def test_the_pasted_texts_scorecard_reads_what_the_text_says(mini_matcher):
 def test_the_highlighted_text_is_escaped_one_line_html_with_verdict_labels(mini_matcher):
     text = f"<b>Hi</b> **there**\r\n\r\n{K1_PARAPHRASE}\u2028Glowroot cures baldness."
     results = M.match_text(mini_matcher, text)
-    out = M.highlighted_html(text, results, {"K1": "Not supported"})
+    out = M.highlighted_html(text, results, {"K1": "Not supported"}, link="Claims?claim=")
     assert "<b>Hi" not in out and "&lt;b&gt;Hi&lt;/b&gt; **there**" in out
     assert "\n" not in out and "\r" not in out and "\u2028" not in out and out.count("<br>") == 3
     assert f">{K1_PARAPHRASE}</mark>" in out and "[K1 ✖ Not supported]" in out and 'href="Claims?claim=K1" target="_blank"' in out
@@ -309,7 +309,7 @@ def test_page_highlights_a_paraphrase_with_the_verdict_from_the_data(monkeypatch
     verdict = fixture_verdicts()["K1"].replace("_", " ").capitalize()  # "not_supported" -> "Not supported"
     body = highlighted(at)
     assert f"[K1 ✖ {verdict}]" in body, body
-    assert 'href="Claims?claim=K1"' in body
+    assert "<a " not in body, "a label in the text would open a new tab and a new session"
     assert "Glowroot cures baldness.</span> <sup" in body and "[not checked yet]" in body
     assert [x.value for x in at.metric] == ["3", "1", "1"]
     assert not dict(at.query_params), "nothing pasted goes into the link"

@@ -370,3 +370,21 @@ def test_a_chart_shows_its_data_as_a_table_on_request(real):
     # every health claim (the ones graded for certainty) is on the chart and in its text alternative
     graded = real["claims"][real["claims"]["claim_type"].isin(["efficacy", "safety", "mechanism", "dosage"])]
     assert records == set(graded["id"])
+
+
+def test_article_claims_open_from_buttons_above_the_text_within_the_session(real):
+    claims = yaml.safe_load((REAL / "claims.yaml").read_text())
+    doc = sorted({q["article"] for c in claims for q in c.get("quotes") or []})[-1]
+    in_doc = sorted({c["id"] for c in claims for q in c.get("quotes") or [] if q["article"] == doc})
+    at = open_page("pages/3_Articles.py", query={"doc": doc, "verdict": "contradicted"})
+    buttons = at.button_group(key="article.open")
+    assert sorted(o.split(" ")[0] for o in buttons.options) == in_doc
+    # the labels in the text are not links: a link would reload the app and drop the filters
+    text = next(m.value for m in at.markdown if "<mark" in m.value)
+    assert "<a " not in text and all(f"[{c} " in text for c in in_doc)
+    chosen = in_doc[-1]
+    buttons.set_value(chosen).run()
+    assert at.selectbox(key="claim").value == chosen
+    assert at.sidebar.multiselect(key="verdict").value == ["contradicted"]
+    statement = next(c["statement"] for c in claims if c["id"] == chosen)
+    assert any(m.value.startswith(f"#### {chosen} · ") and statement[:40] in m.value for m in at.markdown)

@@ -174,35 +174,46 @@ def scorecard(v: Views, doc: str) -> None:
 
 
 def article_text(v: Views, doc: str, quotes: pd.DataFrame, narrowing: D.Filters) -> None:
-    """The article's text with every claim highlighted in its verdict's colour and labelled (see claimcheck.highlight)."""
-    from urllib.parse import urlencode
+    """The article's text with every claim highlighted in its verdict's colour and labelled (see claimcheck.highlight).
 
+    A row of buttons above the text, one per claim, opens a claim's card in a dialog and
+    in the picker beside the text, without leaving the session (links in the text would
+    reload the app and drop the filters).
+    """
     from claimcheck.highlight import article_html
 
     art = v.ds["articles"].set_index("id").loc[doc]
     st.header(md(art["title"]) if isinstance(art["title"], str) else md(art["label"]))
-    st.caption(
-        "Each claim is highlighted in its verdict's colour with a dotted underline (double where two claims overlap), and labelled "
-        "with its id and verdict symbol. Select a label, or choose the claim beside the text, to open the claim's card."
-    )
     claims = v.claims.set_index("id")
-    in_article = set(quotes["claim_id"])
-    matching = set(D.filter_claims(v.claims, narrowing)["id"]) if narrowing.active else in_article
-    if narrowing.active:
-        st.info(
-            f"**Filters apply here:** {len(in_article & matching)} of {len(in_article)} claims in this article match "
-            "the filters and keep their colour; the others are shown in grey without a colour. Clear the filters to colour every claim.",
-            icon="🔎",
-        )
+    in_article = list(dict.fromkeys(quotes["claim_id"]))
+    matching = set(D.filter_claims(v.claims, narrowing)["id"]) if narrowing.active else set(in_article)
 
     def verdict_of(cid: str) -> str:
         return claims.loc[cid, "verdict_label"] if cid in claims.index else "Not yet assessed"
 
-    query = {k: val for k, val in D.filters_to_query(narrowing).items()}
+    def icon_of(cid: str) -> str:
+        return L.VERDICT_ICON.get(verdict_of(cid), "")
+
+    st.caption(
+        "Each claim is highlighted in its verdict's colour with a dotted underline (double where two claims overlap), and labelled "
+        "with its id and verdict symbol. Choose a claim below to open its card."
+    )
+    if narrowing.active:
+        st.info(
+            f"**Filters apply here:** {len(set(in_article) & matching)} of {len(in_article)} claims in this article match "
+            "the filters and keep their colour; the others are shown in grey without a colour. Clear the filters to colour every claim.",
+            icon="🔎",
+        )
+    if in_article:
+        st.pills(
+            "Open a claim in this text", in_article, key="article.open", format_func=lambda c: f"{c} {icon_of(c)}",
+            on_change=_open_claim, args=("article.open",),
+        )  # fmt: skip
+        if st.session_state.pop("article.dialog", None) in in_article:
+            _claim_dialog(v, st.session_state["article.open"])
     body = article_html(
         v.ds.article_texts.get(doc, ""), list(zip(quotes["claim_id"], quotes["text"])),
-        lambda c: L.VERDICT_COLOUR.get(verdict_of(c), "#DDDDDD"), lambda c: L.VERDICT_ICON.get(verdict_of(c), ""), verdict_of,
-        matching, lambda c: "?" + urlencode({**query, "doc": doc, "claim": c}),
+        lambda c: L.VERDICT_COLOUR.get(verdict_of(c), "#DDDDDD"), icon_of, verdict_of, matching,
     )  # fmt: skip
     st.markdown(body, unsafe_allow_html=True)
     st.caption(f"Source text: {md(art['file'])}, kept as it was collected.")
@@ -248,6 +259,19 @@ def verdict_badge(verdict_label: str) -> str:
 def quote_block(text: str, article_id: str, articles: dict[str, str], cue: str = "") -> None:
     """A verbatim quote with the article it comes from (the text escaped, never rendered as markup)."""
     st.markdown(f"> “{md(text)}”  \n> — {md(article_id)} · {md(articles.get(article_id, article_id))}{cue}")
+
+
+def _open_claim(key: str) -> None:
+    """A claim button was pressed: show that claim in the picker (bound to the URL) and in a dialog."""
+    chosen = st.session_state.get(key)
+    if chosen:
+        st.session_state["claim"] = chosen
+        st.session_state["article.dialog"] = chosen
+
+
+@st.dialog("Claim", width="large")
+def _claim_dialog(v: Views, claim_id: str) -> None:
+    claim_card(v, claim_id)
 
 
 def claim_card(v: Views, claim_id: str) -> None:

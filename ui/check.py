@@ -100,7 +100,7 @@ def render(v: Views) -> None:
         if found:
             for cid in found:
                 st.markdown(
-                    f"- [{md(cid)}](Claims?claim={cid}) {L.VERDICT_ICON.get(verdict_of(cid), '')} **{md(verdict_of(cid))}**: "
+                    f"- **{md(cid)}** {L.VERDICT_ICON.get(verdict_of(cid), '')} **{md(verdict_of(cid))}**: "
                     f"{md(claims.loc[cid, 'statement']) if cid in claims.index else ''}"
                 )
             # The card is drawn only on request: it is the costliest part of a rerun after each new text.
@@ -120,12 +120,13 @@ def render(v: Views) -> None:
         st.header("The text, sentence by sentence")
         st.caption(
             "A sentence making a checked claim is highlighted in its verdict's colour with a dotted underline and labelled with the claim, "
-            "its verdict and a link to its card (opens in a new tab, so this text stays here). "
+            "and its verdict; open its card beside the text (below it on a phone). "
             "A sentence making a claim the ledger does not have is boxed with a dashed line and marked “not checked yet”."
         )
         verdicts = {cid: verdict_of(cid) for cid in found}
         body = M.highlighted_html(text, results, verdicts)  # escaped, one line of HTML
-        with st.container(border=True, height=700):
+        # No fixed-height box: a scroll box inside the scrolling page traps a phone's thumb.
+        with st.container(border=True):
             st.markdown(f'<div style="font-size:1.05rem;line-height:1.6">{body}</div>', unsafe_allow_html=True)
         st.download_button(
             "Download the results (JSON lines, as the command line gives them)",
