@@ -167,12 +167,28 @@ def from_link(name: str, options, fmt=str, multi: bool = False) -> None:
             value = shown.get(part, ids.get(part, ids.get(part.split(" · ", 1)[0])))
             if value is not None and value not in values:
                 values.append(value)
+    if _put_in_link(name, values, fmt, multi):
+        st.rerun()  # the widget reads the rewritten link on the next run; nothing costly has been drawn yet
+
+
+def _put_in_link(name: str, values: list, fmt, multi: bool) -> bool:
+    """Write ``values`` into the link in the form its bound widget reads (the options' shown text).
+
+    A widget takes its value from the link only on a page's first run, so the caller
+    reruns the page at once. Setting the widget's value in code instead would leave the
+    address bar without it until the next change, and a copied link would lose it.
+    Returns False when the parameter is already bound (Streamlit then drops what it
+    cannot read) or nothing is left to write (the parameter is removed).
+    """
     try:
-        del st.query_params[name]  # possible before the widget is bound in this session
-    except Exception:  # noqa: BLE001 - already bound: Streamlit drops the unreadable value itself
+        if values:
+            shown = [str(fmt(x)) for x in values]
+            st.query_params[name] = shown if multi else shown[0]
+            return True
+        del st.query_params[name]
+    except Exception:  # noqa: BLE001 - already bound in this session
         pass
-    if values:
-        st.session_state[name] = values if multi else values[0]
+    return False
 
 
 def select(label: str, options, key: str, fmt=str, **kwargs):
@@ -190,7 +206,7 @@ def multiselect(label: str, options, key: str, fmt=str, **kwargs):
     return st.multiselect(label, options, key=key, format_func=fmt, bind=BIND, **kwargs)
 
 
-def _arrive(key: str) -> None:
+def _arrive(key: str, v: Views) -> None:
     """On moving to another page, keep the shared filters and start the page's own controls afresh.
 
     Streamlit keeps a bound widget's value across a page change under its key; a
@@ -204,9 +220,16 @@ def _arrive(key: str) -> None:
     for name in PAGE_PARAMS:
         if name not in st.query_params:
             st.session_state.pop(name, None)
+    carried = False
     for name, values in st.session_state.get("_frame.filters", {}).items():
-        if name not in st.query_params:
+        if name in st.query_params:
+            continue
+        if _put_in_link(name, list(values), _format(name, v), multi=True):
+            carried = True
+        else:
             st.session_state[name] = list(values)
+    if carried:
+        st.rerun()  # the filters are read from the link on the next run, and stay in it
 
 
 def filters_ui(v: Views) -> D.Filters:
@@ -442,7 +465,7 @@ def page_setup(key: str, sidebar: str = "auto") -> tuple[Views, D.Filters]:
     st.set_page_config(
         page_title=f"{page(key).title} · {meta['title']}", page_icon=page_icon(meta["icon"]), layout="wide", initial_sidebar_state=sidebar
     )
-    _arrive(key)
+    _arrive(key, v)
     nav_ui(st.sidebar)
     filters = filters_ui(v)
     sidebar_footer(v)
