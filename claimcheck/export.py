@@ -7,12 +7,14 @@ import io
 import json
 import os
 import zipfile
+from collections.abc import Mapping
 from pathlib import Path
 
 import pandas as pd
 
 from . import labels as L
 from . import schema as S
+from .domain import label_map
 from .load import ARTICLES_DIR, Unreadable, read_bytes
 from .schema import TABLES
 
@@ -94,13 +96,14 @@ blockquote { border-left: 4px solid #0072B2; margin: 0.5em 0; padding-left: 1em;
 """
 
 
-def handout_html(claims: pd.DataFrame, articles: pd.DataFrame, title: str, notice: str) -> str:
+def handout_html(claims: pd.DataFrame, articles: Mapping[str, str] | pd.DataFrame, title: str, notice: str) -> str:
     """A printable handout: one question per claim, then the answer key on a separate page.
 
-    Every piece of text from the data is HTML-escaped.
+    ``articles`` names each article: its id -> label map (``Views.article_labels``), or
+    the articles table. Every piece of text from the data is HTML-escaped.
     """
     e = lambda s: html.escape(str(s if s is not None else ""))  # noqa: E731
-    art = dict(zip(articles["id"], articles["label"]))
+    art = label_map(articles, "id", "label") if isinstance(articles, pd.DataFrame) else articles
     choices = " &nbsp; ".join(f"☐ {e(L.VERDICT[v])}" for v in L.VERDICT if v)
     parts = [
         f"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>{e(title)}</title><style>{_HANDOUT_CSS}</style></head><body>"

@@ -39,7 +39,7 @@ def claim_picker(v: Views, options: list[str], label: str, key: str = "claim", d
     """
     from .frame import url_value
 
-    statements = dict(zip(v.claims["id"], v.claims["statement"]))
+    statements = v.claim_statements
     current = st.session_state.get(key) or (url_value(key) or "").split(" · ", 1)[0]
     if current in statements and current not in options:
         options = [current, *options]
@@ -282,10 +282,10 @@ def claim_card(v: Views, claim_id: str) -> None:
             st.markdown(f"**What was searched:** {md(c['searched'])}")
         if isinstance(c.get("would_change"), str):
             st.markdown(f"**What would change the verdict:** {md(c['would_change'])}")
-        ladder = D.claim_ladder(v.ds, claim_id)
+        ev = D.claim_evidence(v.ds, claim_id, v.studies)
+        ladder = D.claim_ladder(v.ds, claim_id, evidence=ev)
         if ladder:
             st.markdown("**Evidence ladder:** " + " · ".join(f"{n} × {md(L.DESIGN[d])}" for d, n in ladder.items()))
-        ev = D.claim_evidence(v.ds, claim_id)
         if ev.empty:
             st.caption("No studies are linked to this claim yet.")
         else:

@@ -4,33 +4,16 @@ from __future__ import annotations
 
 import os
 from collections.abc import Hashable
-from dataclasses import dataclass
 from pathlib import Path
 
-import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from claimcheck import domain as D
-from claimcheck.dataset import Dataset, load_dataset
+from claimcheck.dataset import load_dataset
 from claimcheck.load import data_dir, fingerprint
+from claimcheck.views import Views, build_views
 
-
-@dataclass(frozen=True)
-class Views:
-    """The dataset and the derived frames every page shares, computed once per data version."""
-
-    ds: Dataset
-    claims: pd.DataFrame
-    quotes: pd.DataFrame
-    studies: pd.DataFrame
-    harm_mentions: pd.DataFrame
-    figures: pd.DataFrame
-    allowed: dict[str, tuple[str, ...]]
-    article_labels: dict[str, str]  # article id -> label
-    topic_labels: dict[str, str]  # topic id -> label
-    place_names: dict[str, str]  # jurisdiction code -> name
-    fingerprint: str
+__all__ = ["Views", "views", "figure", "themed", "dark_theme", "cached_story", "downloads", "matcher", "release_free_memory"]
 
 
 @st.cache_resource(max_entries=4, show_spinner="Loading and checking the data…")
@@ -38,20 +21,7 @@ def _load(directory: str, fp: str) -> Views:
     # Cached as a resource (shared, not copied) because pages only read it;
     # keyed on the folder's fingerprint so an edited file is picked up on the
     # next rerun without restarting the server.
-    ds = load_dataset(Path(directory))
-    return Views(
-        ds=ds,
-        claims=D.claims_table(ds),
-        quotes=D.claim_quotes(ds),
-        studies=D.studies_table(ds),
-        harm_mentions=D.harm_mentions(ds),
-        figures=D.figures_table(ds),
-        allowed=D.allowed_filter_values(ds),
-        article_labels=dict(zip(ds["articles"]["id"], ds["articles"]["label"])),
-        topic_labels=dict(zip(ds["topics"]["id"], ds["topics"]["label"])),
-        place_names=dict(zip(ds["legality"]["code"], ds["legality"]["name"])),
-        fingerprint=fp,
-    )
+    return build_views(load_dataset(Path(directory)), fp)
 
 
 def views() -> Views:
@@ -107,7 +77,7 @@ def _cached_story(fingerprint: str, spotlight: str | None, today: str, _v: Views
 
     from claimcheck.story import story
 
-    return story(_v.ds, _v.claims, _v.harm_mentions, _v.figures, dt.date.fromisoformat(today), spotlight=spotlight)
+    return story(_v, dt.date.fromisoformat(today), spotlight=spotlight)
 
 
 def cached_story(v: Views, spotlight: str | None, today) -> list:
