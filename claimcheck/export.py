@@ -7,13 +7,15 @@ import io
 import json
 import os
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import pandas as pd
 
 from . import labels as L
 from . import schema as S
+from .claimreview import claim_reviews_json
 from .domain import label_map
 from .load import ARTICLES_DIR, Unreadable, read_bytes
 from .schema import TABLES
@@ -84,6 +86,45 @@ def dataset_zip(data_dir: Path, dictionary: pd.DataFrame, readme: str) -> bytes:
         z.writestr("data-dictionary.csv", dictionary.to_csv(index=False))
         z.writestr("README.txt", readme)
     return buf.getvalue()
+
+
+# Where exported links point when neither a configured address nor the app's own is known
+# (a script run outside the app, a test).
+DEFAULT_PUBLIC_URL = "http://localhost:8501"
+PUBLISHER = "The claimcheck contributors"
+
+
+def public_base_url(configured: str | None, app_url: str | None, page_paths: Iterable[str] = ()) -> str:
+    """The address exported links start from: the configured one, else the app's own, else localhost.
+
+    ``configured`` is the deployer's setting (``CLAIMCHECK_PUBLIC_URL``); ``app_url`` is
+    the address the reader's browser shows (the UI passes ``st.context.url``), from which
+    the query, the fragment and the current page's path (one of ``page_paths``) are cut,
+    so a download from any page links to the same app root. Only http(s) addresses are
+    used; anything else falls through to the next choice.
+    """
+    for candidate, is_app in ((configured, False), (app_url, True)):
+        if not isinstance(candidate, str) or not candidate.strip():
+            continue
+        parts = urlsplit(candidate.strip())
+        if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+            continue
+        path = parts.path.rstrip("/")
+        if is_app:
+            for page_path in sorted((p for p in page_paths if p), key=len, reverse=True):
+                if path == f"/{page_path}" or path.endswith(f"/{page_path}"):
+                    path = path[: -len(page_path) - 1]
+                    break
+        return urlunsplit((parts.scheme, parts.netloc, path, "", "")).rstrip("/")
+    return DEFAULT_PUBLIC_URL
+
+
+def claim_reviews_file(claims: pd.DataFrame, articles: pd.DataFrame, base_url: str, publisher: str = PUBLISHER) -> bytes:
+    """Every assessed claim as schema.org ClaimReview JSON-LD (UTF-8), each review linking to its claim under ``base_url``.
+
+    ``base_url`` is where the dashboard is served; see :func:`public_base_url`.
+    """
+    return claim_reviews_json(claims, articles, base_url, publisher).encode("utf-8")
 
 
 _HANDOUT_CSS = """
