@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pandas as pd
 
 from . import schema as S
@@ -82,3 +84,21 @@ def data_dictionary() -> pd.DataFrame:
                     }
                 )  # fmt: skip
     return pd.DataFrame(rows)
+
+
+def column_help(table: str, columns: Mapping[str, str] | None = None) -> dict[str, str]:
+    """Each column's description from the schema, for a table's column tooltips.
+
+    ``table`` is a table's name in the schema (``"claims"``). Without ``columns`` the
+    keys are the stored field names; with it, ``columns`` maps each header the reader
+    sees to the field it shows (``{"Verdict": "verdict"}``) and the keys are those
+    headers. Fields without a description, and headers naming no field, are left out.
+    An unknown table is a KeyError that names the known ones.
+    """
+    by_name = {t.name: t for t in S.TABLES}
+    if table not in by_name:
+        raise KeyError(f"no table {table!r}; tables are {', '.join(by_name)}")
+    described = {f.name: f.description for f in by_name[table].fields if f.description}
+    if columns is None:
+        return described
+    return {header: described[name] for header, name in columns.items() if name in described}

@@ -7,12 +7,16 @@ import io
 import json
 import os
 import zipfile
+from collections.abc import Iterable, Mapping
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import pandas as pd
 
 from . import labels as L
 from . import schema as S
+from .claimreview import claim_reviews_json
+from .domain import label_map
 from .load import ARTICLES_DIR, Unreadable, read_bytes
 from .schema import TABLES
 
@@ -84,6 +88,45 @@ def dataset_zip(data_dir: Path, dictionary: pd.DataFrame, readme: str) -> bytes:
     return buf.getvalue()
 
 
+# Where exported links point when neither a configured address nor the app's own is known
+# (a script run outside the app, a test).
+DEFAULT_PUBLIC_URL = "http://localhost:8501"
+PUBLISHER = "The claimcheck contributors"
+
+
+def public_base_url(configured: str | None, app_url: str | None, page_paths: Iterable[str] = ()) -> str:
+    """The address exported links start from: the configured one, else the app's own, else localhost.
+
+    ``configured`` is the deployer's setting (``CLAIMCHECK_PUBLIC_URL``); ``app_url`` is
+    the address the reader's browser shows (the UI passes ``st.context.url``), from which
+    the query, the fragment and the current page's path (one of ``page_paths``) are cut,
+    so a download from any page links to the same app root. Only http(s) addresses are
+    used; anything else falls through to the next choice.
+    """
+    for candidate, is_app in ((configured, False), (app_url, True)):
+        if not isinstance(candidate, str) or not candidate.strip():
+            continue
+        parts = urlsplit(candidate.strip())
+        if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+            continue
+        path = parts.path.rstrip("/")
+        if is_app:
+            for page_path in sorted((p for p in page_paths if p), key=len, reverse=True):
+                if path == f"/{page_path}" or path.endswith(f"/{page_path}"):
+                    path = path[: -len(page_path) - 1]
+                    break
+        return urlunsplit((parts.scheme, parts.netloc, path, "", "")).rstrip("/")
+    return DEFAULT_PUBLIC_URL
+
+
+def claim_reviews_file(claims: pd.DataFrame, articles: pd.DataFrame, base_url: str, publisher: str = PUBLISHER) -> bytes:
+    """Every assessed claim as schema.org ClaimReview JSON-LD (UTF-8), each review linking to its claim under ``base_url``.
+
+    ``base_url`` is where the dashboard is served; see :func:`public_base_url`.
+    """
+    return claim_reviews_json(claims, articles, base_url, publisher).encode("utf-8")
+
+
 _HANDOUT_CSS = """
 body { font-family: Georgia, serif; font-size: 13pt; max-width: 48em; margin: 2em auto; line-height: 1.45; }
 h1 { font-size: 20pt; } h2 { font-size: 15pt; margin-top: 1.6em; }
@@ -94,13 +137,14 @@ blockquote { border-left: 4px solid #0072B2; margin: 0.5em 0; padding-left: 1em;
 """
 
 
-def handout_html(claims: pd.DataFrame, articles: pd.DataFrame, title: str, notice: str) -> str:
+def handout_html(claims: pd.DataFrame, articles: Mapping[str, str] | pd.DataFrame, title: str, notice: str) -> str:
     """A printable handout: one question per claim, then the answer key on a separate page.
 
-    Every piece of text from the data is HTML-escaped.
+    ``articles`` names each article: its id -> label map (``Views.article_labels``), or
+    the articles table. Every piece of text from the data is HTML-escaped.
     """
     e = lambda s: html.escape(str(s if s is not None else ""))  # noqa: E731
-    art = dict(zip(articles["id"], articles["label"]))
+    art = label_map(articles, "id", "label") if isinstance(articles, pd.DataFrame) else articles
     choices = " &nbsp; ".join(f"☐ {e(L.VERDICT[v])}" for v in L.VERDICT if v)
     parts = [
         f"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>{e(title)}</title><style>{_HANDOUT_CSS}</style></head><body>"

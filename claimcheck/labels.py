@@ -246,9 +246,6 @@ LEGAL_TABLE_COLUMNS = {
 
 PUBLISHER = {"vendor": "Vendor", "affiliate": "Affiliate", "content_site": "Content site", "unknown": "Not stated"}
 
-# Query-string names of the shared filters, and the table column each filters.
-FILTER_PARAMS = ("article", "topic", "verdict", "certainty", "design", "region")
-
 
 def label(mapping: dict, value) -> str:
     """Display name for a stored value; the value itself when no name is declared."""

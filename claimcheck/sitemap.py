@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import quote, urlencode
 
-from claimcheck.labels import FILTER_PARAMS  # the shared filters in the sidebar, on every page
+from claimcheck.domain.filters import FILTER_PARAMS  # the shared filters in the sidebar, on every page
 
 __all__ = ["FILTER_PARAMS", "PAGES", "PAGE_PARAMS", "Page", "page", "url"]
 

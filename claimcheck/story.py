@@ -16,7 +16,7 @@ import plotly.graph_objects as go
 from . import charts as C
 from . import domain as D
 from . import labels as L
-from .dataset import Dataset
+from .views import Views
 
 ANIMAL_OR_CELL = {"animal", "in_vitro"}
 
@@ -52,9 +52,9 @@ def _hedged_sentence(n: int) -> str:
     return f"Only {n} {'is' if n == 1 else 'are'} hedged with words like “may” or “some users report”."
 
 
-def story(ds: Dataset, claims: pd.DataFrame, mentions: pd.DataFrame, figures: pd.DataFrame,
-          today: dt.date, spotlight: str | None = None) -> list[Step]:  # fmt: skip
-    """The steps of the presentation, optionally opening on one claim (``spotlight``)."""
+def story(v: Views, today: dt.date, spotlight: str | None = None) -> list[Step]:
+    """The steps of the presentation, optionally opening on one claim (``spotlight``), from the shared derived tables."""
+    ds, claims, mentions, figures = v.ds, v.claims, v.harm_mentions, v.figures
     subject = ds.meta["subject"]
     n_articles = len(ds["articles"])
     steps: list[Step] = []
@@ -153,12 +153,11 @@ def story(ds: Dataset, claims: pd.DataFrame, mentions: pd.DataFrame, figures: pd
                 + (f" (for example {examples})." if examples else "."),
                 "A result in mice or in a dish can explain a mechanism; it cannot show that a product helps people.",
             ),
-            C.design_ladder(D.design_ladder(D.studies_table(ds))),
+            C.design_ladder(D.design_ladder(v.studies)),
             "Studies table: the design of every study used.",
         )
     )
 
-    links = D.evidence_links(ds)
     steps.append(
         Step(
             "map",
@@ -167,7 +166,7 @@ def story(ds: Dataset, claims: pd.DataFrame, mentions: pd.DataFrame, figures: pd
                 "Each row is a topic the articles talk about; each column a kind of study.",
                 "Grey squares are gaps: no study of that kind was found for that topic.",
             ),
-            C.evidence_matrix(D.evidence_matrix(links, ds["topics"])),
+            C.evidence_matrix(D.evidence_matrix(v.links, ds["topics"])),
             "Claim-study links and the studies table.",
         )
     )

@@ -39,7 +39,7 @@ def claim_picker(v: Views, options: list[str], label: str, key: str = "claim", d
     """
     from .frame import url_value
 
-    statements = dict(zip(v.claims["id"], v.claims["statement"]))
+    statements = v.claim_statements
     current = st.session_state.get(key) or (url_value(key) or "").split(" · ", 1)[0]
     if current in statements and current not in options:
         options = [current, *options]
@@ -60,6 +60,22 @@ CLAIM_COLUMNS = {  # the verdict answers the reader's question, so it comes righ
     "id": "Claim", "verdict_label": "Verdict", "certainty_label": "Certainty or basis", "statement": "Statement",
     "type_label": "Type", "topic_label": "Topic", "assertiveness_label": "Wording", "n_articles": "Articles",
 }  # fmt: skip
+# The stored field each header shows, for its tooltip (the field's description in the schema).
+CLAIM_FIELDS = {
+    "Claim": "id", "Verdict": "verdict", "Certainty or basis": "certainty", "Statement": "statement",
+    "Type": "claim_type", "Topic": "topic", "Wording": "assertiveness",
+}  # fmt: skip
+
+
+def claim_column_config() -> dict:
+    """The claims grid's columns: key columns pinned, and every column's help from the schema's field descriptions."""
+    from claimcheck.dictionary import column_help
+
+    helps = column_help("claims", CLAIM_FIELDS)
+    config = {header: st.column_config.Column(help=text) for header, text in helps.items()}
+    for header in ("Claim", "Verdict"):
+        config[header] = st.column_config.TextColumn(pinned=True, help=helps.get(header))
+    return config
 
 
 def claims_grid(claims: pd.DataFrame, key: str, target: str = "claim") -> pd.DataFrame:
@@ -71,7 +87,7 @@ def claims_grid(claims: pd.DataFrame, key: str, target: str = "claim") -> pd.Dat
     st.caption("Select a row (click it, or Tab into the table, move with the arrow keys and press Shift+Space) to open the claim below.")
     event = show_table(
         table, key, on_select="rerun", selection_mode="single-row",
-        column_config={"Claim": st.column_config.TextColumn(pinned=True), "Verdict": st.column_config.TextColumn(pinned=True)},
+        column_config=claim_column_config(),
     )  # fmt: skip
     rows = list(event.selection.rows) if event is not None else []
     if rows and rows != st.session_state.get(f"{key}.previous-rows"):
@@ -306,10 +322,10 @@ def claim_card(v: Views, claim_id: str) -> None:
             st.markdown(f"**What was searched:** {md(c['searched'])}")
         if isinstance(c.get("would_change"), str):
             st.markdown(f"**What would change the verdict:** {md(c['would_change'])}")
-        ladder = D.claim_ladder(v.ds, claim_id)
+        ev = D.claim_evidence(v.ds, claim_id, v.studies)
+        ladder = D.claim_ladder(v.ds, claim_id, evidence=ev)
         if ladder:
             st.markdown("**Evidence ladder:** " + " · ".join(f"{n} × {md(L.DESIGN[d])}" for d, n in ladder.items()))
-        ev = D.claim_evidence(v.ds, claim_id)
         if ev.empty:
             st.caption("No studies are linked to this claim yet.")
         else:

@@ -3,34 +3,29 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Hashable
-from dataclasses import dataclass
+from collections.abc import Callable, Hashable
 from pathlib import Path
 
-import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from claimcheck import domain as D
-from claimcheck.dataset import Dataset, load_dataset
+from claimcheck.dataset import load_dataset
 from claimcheck.load import data_dir, fingerprint
+from claimcheck.views import Views, build_views
 
-
-@dataclass(frozen=True)
-class Views:
-    """The dataset and the derived frames every page shares, computed once per data version."""
-
-    ds: Dataset
-    claims: pd.DataFrame
-    quotes: pd.DataFrame
-    studies: pd.DataFrame
-    harm_mentions: pd.DataFrame
-    figures: pd.DataFrame
-    allowed: dict[str, tuple[str, ...]]
-    article_labels: dict[str, str]  # article id -> label
-    topic_labels: dict[str, str]  # topic id -> label
-    place_names: dict[str, str]  # jurisdiction code -> name
-    fingerprint: str
+__all__ = [
+    "Views",
+    "views",
+    "figure",
+    "themed",
+    "dark_theme",
+    "cached_story",
+    "downloads",
+    "claim_reviews",
+    "public_url",
+    "matcher",
+    "release_free_memory",
+]
 
 
 @st.cache_resource(max_entries=4, show_spinner="Loading and checking the data…")
@@ -38,20 +33,7 @@ def _load(directory: str, fp: str) -> Views:
     # Cached as a resource (shared, not copied) because pages only read it;
     # keyed on the folder's fingerprint so an edited file is picked up on the
     # next rerun without restarting the server.
-    ds = load_dataset(Path(directory))
-    return Views(
-        ds=ds,
-        claims=D.claims_table(ds),
-        quotes=D.claim_quotes(ds),
-        studies=D.studies_table(ds),
-        harm_mentions=D.harm_mentions(ds),
-        figures=D.figures_table(ds),
-        allowed=D.allowed_filter_values(ds),
-        article_labels=dict(zip(ds["articles"]["id"], ds["articles"]["label"])),
-        topic_labels=dict(zip(ds["topics"]["id"], ds["topics"]["label"])),
-        place_names=dict(zip(ds["legality"]["code"], ds["legality"]["name"])),
-        fingerprint=fp,
-    )
+    return build_views(load_dataset(Path(directory)), fp)
 
 
 def views() -> Views:
@@ -107,7 +89,7 @@ def _cached_story(fingerprint: str, spotlight: str | None, today: str, _v: Views
 
     from claimcheck.story import story
 
-    return story(_v.ds, _v.claims, _v.harm_mentions, _v.figures, dt.date.fromisoformat(today), spotlight=spotlight)
+    return story(_v, dt.date.fromisoformat(today), spotlight=spotlight)
 
 
 def cached_story(v: Views, spotlight: str | None, today) -> list:
@@ -123,11 +105,7 @@ def _downloads(fingerprint: str, _v: Views) -> dict:
     dd = data_dictionary()
     meta = _v.ds.meta
     readme = f"{meta['title']}\n\n{meta['summary']}\n\nData licence: {meta['licence']}. Code licence: MIT.\nThe data dictionary is in data-dictionary.csv.\n"
-    from claimcheck.claimreview import claim_reviews_json
-
-    public = os.environ.get("CLAIMCHECK_PUBLIC_URL", "http://localhost:8501")
     return {
-        "claimreview": claim_reviews_json(_v.claims, _v.ds["articles"], public, "The claimcheck contributors").encode("utf-8"),
         "dictionary": dd,
         "dictionary_csv": dd.to_csv(index=False).encode(),
         "zip": dataset_zip(_v.ds.data_dir, dd, readme),
@@ -138,6 +116,35 @@ def _downloads(fingerprint: str, _v: Views) -> dict:
 def downloads(v: Views) -> dict:
     """The whole-data downloads (every table as CSV, the zip, the dictionary), built once per data version."""
     return _downloads(v.fingerprint, v)
+
+
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _claim_reviews(fingerprint: str, base_url: str, _v: Views) -> bytes:
+    from claimcheck.export import claim_reviews_file
+
+    return claim_reviews_file(_v.claims, _v.ds["articles"], base_url)
+
+
+def public_url() -> str:
+    """This app's public address: ``CLAIMCHECK_PUBLIC_URL`` when set, else the address the reader's browser shows."""
+    from claimcheck.export import public_base_url
+    from claimcheck.sitemap import PAGES
+
+    try:
+        seen = st.context.url
+    except Exception:  # noqa: BLE001 - outside a running app (bare-mode scripts, some tests) there is no address
+        seen = None
+    return public_base_url(os.environ.get("CLAIMCHECK_PUBLIC_URL"), seen, [p.url_path for p in PAGES])
+
+
+def claim_reviews(v: Views) -> Callable[[], bytes]:
+    """The ClaimReview download's builder (for ``download``): reviews link to :func:`public_url`, read now.
+
+    The address is read while the page runs, because a download is built later, when
+    clicked, outside the page's run; the file is built once per data version and address.
+    """
+    base = public_url()
+    return lambda: _claim_reviews(v.fingerprint, base, v)
 
 
 @st.cache_resource(show_spinner="Loading the matching model…")

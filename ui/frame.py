@@ -14,7 +14,6 @@ import streamlit as st
 
 from claimcheck import charts as C
 from claimcheck import domain as D
-from claimcheck import labels as L
 from claimcheck.dataset import DEFAULT_ICON
 from claimcheck.safetext import LINE_BREAK, is_icon
 from claimcheck.sitemap import PAGE_PARAMS, PAGES, page
@@ -119,29 +118,11 @@ def page_link(key: str, label: str, icon: str | None = None, **params) -> None:
 # selections.
 BIND = "query-params"
 
-_FILTER_HELP = {
-    "article": ("Article", "Claims made by these articles (claims, overview, evidence, articles pages)."),
-    "topic": ("Topic", "Claims about these topics."),
-    "verdict": ("Verdict", "Claims with these verdicts."),
-    "certainty": (
-        "Certainty",
-        "Health claims whose human evidence has this certainty. Claims about law, history or what a study reports are not "
-        "graded, so they drop out while this filter is set.",
-    ),
-    "design": ("Study design", "Studies of these designs, and claims that rest on them."),
-    "region": ("Region", "Which maps the legality page shows."),
-}
-
 
 def _format(name: str, v: Views):
-    if name == "article":
-        return lambda x: f"{x} · {v.article_labels.get(x, x)}"
-    if name == "topic":
-        return lambda x: v.topic_labels.get(x, x)
-    mapping = {"verdict": L.VERDICT, "certainty": L.CERTAINTY, "design": L.DESIGN, "region": {"world": "World", "us": "United States"}}[
-        name
-    ]
-    return lambda x: mapping.get(x, x)
+    """How a value of the shared filter ``name`` is shown (declared in its ``FilterSpec``, computed in ``Views``)."""
+    labels = v.filter_labels.get(name, {})
+    return lambda x: labels.get(x, x)
 
 
 def from_link(name: str, options, fmt=str, multi: bool = False) -> None:
@@ -238,20 +219,19 @@ def filters_ui(v: Views) -> D.Filters:
     with st.sidebar:
         st.markdown("### Filters")
         st.caption("Shared by every page and kept in the link, so any view can be shared.")
-        for name in L.FILTER_PARAMS:
-            title, help_text = _FILTER_HELP[name]
-            options = list(v.allowed[name])
+        for spec in D.FILTER_SPECS:
+            options = list(v.allowed[spec.name])
             if not options:  # nothing to choose from in this data (a topic with no legal table has no regions)
-                chosen[name] = ()
+                chosen[spec.name] = ()
                 continue
-            chosen[name] = tuple(multiselect(title, options, name, _format(name, v), help=help_text, placeholder="All"))
+            chosen[spec.name] = tuple(multiselect(spec.label, options, spec.name, _format(spec.name, v), help=spec.help, placeholder="All"))
         st.button("Clear filters", key="filter.clear", disabled=not any(chosen.values()), on_click=_clear_filters)
     st.session_state["_frame.filters"] = {k: list(x) for k, x in chosen.items() if x}
     return D.Filters(**chosen)
 
 
 def _clear_filters() -> None:
-    for name in L.FILTER_PARAMS:
+    for name in D.FILTER_PARAMS:
         if name in st.session_state:
             st.session_state[name] = []
 
@@ -264,7 +244,7 @@ def filter_summary(filters: D.Filters, v: Views, applies: tuple[str, ...]) -> No
     parts = []
     for n in active:
         fmt = _format(n, v)
-        parts.append(f"{_FILTER_HELP[n][0]}: " + ", ".join(fmt(x) for x in getattr(filters, n)))
+        parts.append(f"{D.SPEC[n].label}: " + ", ".join(fmt(x) for x in getattr(filters, n)))
     st.info("Filtered view — " + md("; ".join(parts)), icon="🔎")
 
 

@@ -14,7 +14,7 @@ from claimcheck.freshness import MAX_AGE_DAYS
 from claimcheck.load import read_data_file
 from claimcheck.schema import TABLES
 
-from .data import Views, downloads
+from .data import Views, claim_reviews, downloads
 from .frame import NOTICE, download, md
 
 
@@ -95,7 +95,7 @@ def _downloads(v: Views) -> None:
         mime="application/zip",
     )
     download("Download the data dictionary (CSV)", lambda: downloads(v)["dictionary_csv"], "data-dictionary.csv", key="methods.dictionary")
-    download("Download every verdict as schema.org ClaimReview (JSON-LD)", lambda: downloads(v)["claimreview"], "claimreview.jsonld",
+    download("Download every verdict as schema.org ClaimReview (JSON-LD)", claim_reviews(v), "claimreview.jsonld",
              key="methods.claimreview", mime="application/ld+json")  # fmt: skip
     st.caption(
         f"ClaimReview ratings use a 1-5 scale: {CR.RATING_SCALE}. Each review links to its claim at this app's address "
