@@ -6,7 +6,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .. import labels as L
-from .common import MAX_MARKS, base, empty, esc, esc_all, wrap
+from .. import marks
+from .common import AXIS_BELOW, MAX_MARKS, ROW_MARK, add_row_labels, base, empty, esc, label_rows, wrap
 
 
 def _hype_axes(fig: go.Figure) -> None:
@@ -35,86 +36,75 @@ def _hype_axes(fig: go.Figure) -> None:
 
 
 def hype_gap(claims: pd.DataFrame, title: str = "How sure do the articles sound, and how sure is the evidence?") -> go.Figure:
-    """Assertiveness of the wording (x) against certainty of the human evidence (y), one mark per claim.
+    """Assertiveness of the wording (x) against certainty of the human evidence (y).
 
-    With more than ``MAX_MARKS`` claims, claims sharing a cell and a verdict
-    become one mark sized and labelled by their number, whose customdata[0] is
-    ``cell:<assertiveness>|<certainty>|<verdict>`` (see :func:`cell_claims`).
+    No mark hides another: a claim alone in its cell with its verdict is one mark
+    (``claim:<id>``); claims that share a cell and a verdict are drawn once, sized by
+    their number and labelled with it (``group:<assertiveness>|<certainty>|<verdict>``,
+    see :func:`cell_claims`). Marks of different verdicts in one cell are spread side by side.
     """
     rated = claims.dropna(subset=["certainty_rank", "assertiveness_rank"])
     if rated.empty:
         return empty(title)
     fig = go.Figure()
     _hype_axes(fig)
-    if len(rated) > MAX_MARKS:
-        cells = (
-            rated.groupby(["assertiveness", "certainty", "verdict"], sort=False)
-            .agg(
-                n=("id", "size"),
-                a=("assertiveness_rank", "first"),
-                c=("certainty_rank", "first"),
-                ids=("id", lambda s: ", ".join(s.head(6))),
-            )
-            .reset_index()
+    cells = (
+        rated.groupby(["assertiveness", "certainty", "verdict"], sort=False, dropna=False)
+        .agg(
+            n=("id", "size"), a=("assertiveness_rank", "first"), c=("certainty_rank", "first"), first=("id", "first"),
+            ids=("id", lambda s: ", ".join(s.head(6)) + (", …" if len(s) > 6 else "")),
+            verdict_label=("verdict_label", "first"), quote=("first_quote", "first"), statement=("statement", "first"),
+            n_articles=("n_articles", "first"),
         )
-        for k, (verdict_key, verdict) in enumerate((v, lab) for v, lab in L.VERDICT.items() if v):
-            part = cells[cells["verdict"] == verdict_key]
-            if part.empty:
-                continue
-            fig.add_trace(
-                go.Scatter(
-                    x=part["a"] + (k - 2) * 0.14, y=part["c"], mode="markers+text", name=verdict, text=part["n"], textposition="top center",
-                    marker=dict(
-                        color=L.VERDICT_COLOUR[verdict], symbol=L.VERDICT_SYMBOL[verdict], line=dict(color="#333333", width=1),
-                        size=10 + 28 * (part["n"] / cells["n"].max()) ** 0.5,
-                    ),
-                    customdata=[(f"cell:{a}|{c}|{verdict_key}", n, ids) for a, c, n, ids in zip(part["assertiveness"], part["certainty"], part["n"], part["ids"])],
-                    hovertemplate="<b>%{customdata[1]} claims</b> · " + verdict + "<br>for example %{customdata[2]}<extra></extra>",
-                )
-            )  # fmt: skip
-        return base(fig, f"{title} ({len(rated):,} claims, grouped by cell)", height=520)
-    # Spread marks that share a cell so every claim stays visible and clickable.
-    offsets = rated.groupby(["assertiveness_rank", "certainty_rank"]).cumcount()
-    sizes = rated.groupby(["assertiveness_rank", "certainty_rank"])["id"].transform("size")
-    per_row = 6
-    dx = ((offsets % per_row) - (sizes.clip(upper=per_row) - 1) / 2) * 0.12
-    dy = ((offsets // per_row) - ((sizes - 1) // per_row) / 2) * 0.17
+        .reset_index()
+    )  # fmt: skip
+    order = {v: i for i, v in enumerate(L.VERDICT_COLOUR)}
+    cells = cells.assign(rank=cells["verdict_label"].map(order)).sort_values(["a", "c", "rank"])
+    j = cells.groupby(["a", "c"]).cumcount()
+    k = cells.groupby(["a", "c"])["n"].transform("size")
+    cells["x"] = cells["a"] + (j - (k - 1) / 2) * 0.24
     for verdict in L.VERDICT_COLOUR:
-        part = rated[rated["verdict_label"] == verdict]
+        part = cells[cells["verdict_label"] == verdict]
         if part.empty:
             continue
-        idx = part.index
+        custom, hover = [], []
+        for r in part.itertuples():
+            if r.n == 1:
+                custom.append((marks.encode("claim", r.first), 1))
+                hover.append(
+                    f"<b>{esc(r.first)}</b> · {verdict}<br>{wrap(r.statement)}<br><br><i>“{wrap(r.quote)}”</i>"
+                    f"<br>Made by {r.n_articles} article(s)"
+                )
+            else:
+                custom.append((marks.encode("group", r.assertiveness, r.certainty, r.verdict), int(r.n)))
+                hover.append(f"<b>{r.n} claims</b> · {verdict}<br>{wrap(r.ids)}<br>Select to list them")
         fig.add_trace(
             go.Scatter(
-                x=part["assertiveness_rank"] + dx[idx],
-                y=part["certainty_rank"] + dy[idx],
-                mode="markers",
-                name=verdict,
+                x=part["x"], y=part["c"], mode="markers+text", name=verdict,
+                text=[str(n) if n > 1 else "" for n in part["n"]], textposition="top center",
                 marker=dict(
-                    color=L.VERDICT_COLOUR[verdict],
-                    symbol=L.VERDICT_SYMBOL[verdict],
-                    size=10 + 5 * part["n_articles"].clip(upper=5),
-                    line=dict(color="#333333", width=1),
+                    color=L.VERDICT_COLOUR[verdict], symbol=L.VERDICT_SYMBOL[verdict], line=dict(color="#333333", width=1),
+                    size=[round(12 + 6 * n**0.5) for n in part["n"]],
                 ),
-                customdata=list(zip(part["id"], part["first_quote"].map(wrap), part["statement"].map(wrap), part["n_articles"])),
-                hovertemplate="<b>%{customdata[0]}</b> · " + verdict + "<br>%{customdata[2]}<br><br>"
-                "<i>“%{customdata[1]}”</i><br>Made by %{customdata[3]} article(s)<extra></extra>",
+                customdata=custom, hovertext=hover, hovertemplate="%{hovertext}<extra></extra>",
             )
-        )
-    return base(fig, title, height=520)
+        )  # fmt: skip
+    if len(rated) > MAX_MARKS:
+        title = f"{title} ({len(rated):,} claims, grouped by cell)"
+    return base(fig, title, height=520, bottom=AXIS_BELOW)
 
 
-def cell_claims(claims: pd.DataFrame, cell: str) -> pd.DataFrame:
-    """The claims behind one grouped mark of :func:`hype_gap` (``cell:<a>|<c>|<verdict>``)."""
-    try:
-        a, c, verdict = cell.removeprefix("cell:").split("|")
-    except ValueError:
+def cell_claims(claims: pd.DataFrame, mark: str) -> pd.DataFrame:
+    """The claims behind one grouped mark of :func:`hype_gap` (a ``group`` mark; anything else gives none)."""
+    found = marks.decode(mark, "group")
+    if found is None:
         return claims.iloc[0:0]
+    a, c, verdict = found.parts
     return claims[(claims["assertiveness"] == a) & (claims["certainty"] == c) & (claims["verdict"] == verdict)]
 
 
 def claims_by_article(counts: pd.DataFrame, title: str = "Which article claims what?") -> go.Figure:
-    """Stacked bars: number of claims per article, split by claim type (colour and pattern)."""
+    """Stacked bars: number of claims per article, split by claim type (colour and pattern); each bar's label above it."""
     if counts.empty:
         return empty(title)
     totals = counts.groupby("type_label")["claims"].sum()
@@ -122,21 +112,25 @@ def claims_by_article(counts: pd.DataFrame, title: str = "Which article claims w
     patterns = ["", "/", "\\", "x", "-", "|", "+", "."]
     colours = [L.BLUE, L.ORANGE, L.GREEN, L.PURPLE, L.SKY, L.VERMILION, L.YELLOW, L.GREY]
     by = counts.groupby(["article", "article_label", "type_label"], sort=False)["claims"].sum().reset_index()
+    articles = list(dict.fromkeys(zip(by["article"], by["article_label"])))
+    centres, wrapped, row_px = label_rows([label for _, label in articles])
+    at = {a: y for (a, _), y in zip(articles, centres)}
     fig = go.Figure()
     for i, t in enumerate(types):
         part = by[by["type_label"] == t]
         fig.add_trace(
             go.Bar(
-                y=esc_all(part["article_label"]), x=part["claims"], name=t, orientation="h",
+                y=[at[a] for a in part["article"]], x=part["claims"], name=t, orientation="h", width=ROW_MARK / row_px,
                 marker=dict(color=colours[i % len(colours)], pattern=dict(shape=patterns[i % len(patterns)])),
-                customdata=[(f"{a}|{t}", t) for a, t in zip(part["article"], part["type_label"])], text=part["claims"], textposition="inside",
-                hovertemplate="%{y}<br>%{customdata[1]}: %{x} claim(s)<extra></extra>",
+                customdata=[(marks.encode("bar", a, ty), esc(label)) for a, ty, label in zip(part["article"], part["type_label"], part["article_label"])],
+                text=part["claims"], textposition="inside",
+                hovertemplate="%{customdata[1]}<br>" + esc(t) + ": %{x} claim(s)<extra></extra>",
             )
         )  # fmt: skip
+    add_row_labels(fig, wrapped, centres, 0)
     fig.update_layout(barmode="stack")
-    fig.update_xaxes(title="Number of claims", dtick=1 if by["claims"].max() < 10 else None)
-    fig.update_yaxes(title=None, autorange="reversed")
-    return base(fig, title, height=max(260, 70 * by["article_label"].nunique() + 120))
+    fig.update_xaxes(title="Number of claims", dtick=1 if by["claims"].max() < 10 else None, rangemode="tozero")
+    return base(fig, title, plot_height=row_px * len(articles) + 20, bottom=AXIS_BELOW)
 
 
 def count_bars(counts: pd.DataFrame, title: str, colours: dict[str, str] | None = None, icons: dict[str, str] | None = None) -> go.Figure:

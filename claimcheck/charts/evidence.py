@@ -6,73 +6,89 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .. import labels as L
-from .common import base, empty, esc_all, wrap
+from .. import marks
+from .common import AXIS_BELOW, ROW_MARK, add_row_labels, base, empty, esc, label_rows, wrap
 
 
 def design_ladder(ladder: pd.DataFrame, title: str = "What kind of studies is the evidence made of?") -> go.Figure:
-    """Horizontal bars, one per rung of the design ladder (strongest human evidence at the top)."""
+    """Horizontal bars, one per rung of the design ladder (strongest human evidence at the top), each named above its bar."""
     if ladder["studies"].sum() == 0:
         return empty(title)
     colours = [L.BLUE if d in L.HUMAN_CONTROLLED else (L.GREY if d == "traditional" else L.SKY) for d in ladder["design"]]
+    centres, wrapped, row_px = label_rows(ladder["design_label"])
     fig = go.Figure(
         go.Bar(
-            y=ladder["design_label"], x=ladder["studies"], orientation="h", marker=dict(color=colours),
-            text=ladder["studies"], textposition="outside", customdata=ladder[["design"]],
-            hovertemplate="%{y}: %{x} stud(ies)<extra></extra>",
+            y=centres, x=ladder["studies"], orientation="h", marker=dict(color=colours), width=ROW_MARK / row_px,
+            text=ladder["studies"], textposition="outside", cliponaxis=False, showlegend=False,
+            customdata=[(marks.encode("rung", d), esc(label)) for d, label in zip(ladder["design"], ladder["design_label"])],
+            hovertemplate="%{customdata[1]}: %{x} stud(ies)<extra></extra>",
         )
     )  # fmt: skip
-    fig.update_yaxes(autorange="reversed", title=None)
+    add_row_labels(fig, wrapped, centres, 0)
     fig.update_xaxes(title="Number of studies", rangemode="tozero")
-    return base(fig, title, height=420)
+    fig = base(fig, title, plot_height=row_px * len(ladder) + 20, bottom=AXIS_BELOW)
+    fig.update_layout(margin_r=40)  # room for the count printed past the longest bar
+    return fig
+
+
+GAP = "□ No study (gap)"
+SPREAD = 0.2  # design columns between two marks of one cell
 
 
 def evidence_matrix(matrix: pd.DataFrame, title: str = "What kind of evidence exists for each topic, and where are the gaps?") -> go.Figure:
-    """Topics (rows) by design ladder (columns): mark size = studies, colour and symbol = direction, grey squares = gaps.
+    """Topics (rows, named above their marks) by design ladder (columns): mark size and number = studies,
+    colour and symbol = direction, open grey squares = gaps.
 
-    Each mark's customdata[0] is "topic|design", so a page can list the studies of a selected cell.
+    The marks of one cell (one per direction) are spread side by side, so none hides another.
+    Each mark's customdata[0] is a ``cell`` mark (:mod:`claimcheck.marks`), so a page can list the
+    studies of a selected cell.
     """
     if matrix.empty:
         return empty(title)
-    designs = [L.DESIGN[d] for d in L.DESIGN_ORDER]
-    topics = esc_all(dict.fromkeys(matrix["topic_label"]))
+    designs = list(L.DESIGN_ORDER)
+    xpos = {d: i for i, d in enumerate(designs)}
+    topics = list(dict.fromkeys(zip(matrix["topic"], matrix["topic_label"])))
+    centres, wrapped, row_px = label_rows([label for _, label in topics], width=60)
+    ypos = {t: y for (t, _), y in zip(topics, centres)}
     fig = go.Figure()
     gaps = matrix[matrix["studies"] == 0]
     fig.add_trace(
         go.Scatter(
-            x=gaps["design"].map(L.DESIGN), y=esc_all(gaps["topic_label"]), mode="markers", name="□ No study (gap)",
-            marker=dict(symbol="square-open", size=16, color="#BBBBBB"),
-            customdata=[(f"{t}|{d}", 0) for t, d in zip(gaps["topic"], gaps["design"])],
-            hovertemplate="%{y} · %{x}: no study<extra></extra>",
+            x=[xpos[d] for d in gaps["design"]], y=[ypos[t] for t in gaps["topic"]], mode="markers", name=GAP,
+            marker=dict(symbol="square-open", size=14, color="#BBBBBB", line=dict(width=1.5)),
+            customdata=[(marks.encode("cell", t, d), 0, esc(tl), esc(L.DESIGN[d])) for t, d, tl in zip(gaps["topic"], gaps["design"], gaps["topic_label"])],
+            hovertemplate="%{customdata[2]} · %{customdata[3]}: no study<extra></extra>",
         )
     )  # fmt: skip
-    filled = matrix[matrix["studies"] > 0]
-    offsets = {"supports": -0.24, "partly_supports": -0.08, "contradicts": 0.08, "no_bearing": 0.24}
-    xpos = {d: i for i, d in enumerate(L.DESIGN_ORDER)}
+    filled = matrix[matrix["studies"] > 0].copy()
+    order = {d: i for i, d in enumerate(L.DIRECTION)}
+    filled = filled.assign(rank=filled["direction"].map(order)).sort_values(["topic", "design", "rank"])
+    j = filled.groupby(["topic", "design"]).cumcount()
+    k = filled.groupby(["topic", "design"])["studies"].transform("size")
+    filled["x"] = filled["design"].map(xpos) + (j - (k - 1) / 2) * SPREAD
     for direction, label in L.DIRECTION.items():
         part = filled[filled["direction"] == direction]
         if part.empty:
             continue
         fig.add_trace(
             go.Scatter(
-                x=[xpos[d] + offsets[direction] for d in part["design"]], y=esc_all(part["topic_label"]), mode="markers", name=label,
+                x=part["x"], y=[ypos[t] for t in part["topic"]], mode="markers+text", name=label,
+                text=part["studies"].astype(str), textposition="top center", textfont=dict(size=11),
                 marker=dict(
-                    symbol=L.DIRECTION_SYMBOL[label], color=L.DIRECTION_COLOUR[label], size=10 + 7 * part["studies"].clip(upper=6) ** 0.8,
-                    line=dict(color="#333333", width=1),
+                    symbol=L.DIRECTION_SYMBOL[label], color=L.DIRECTION_COLOUR[label], size=9 + 3 * part["studies"].clip(upper=5),
+                    line=dict(color="#333333", width=1), opacity=0.9,
                 ),
-                customdata=[(f"{t}|{d}", n) for t, d, n in zip(part["topic"], part["design"], part["studies"])],
-                hovertemplate="%{y}<br>" + label + ": %{customdata[1]} stud(ies)<extra></extra>",
+                customdata=[
+                    (marks.encode("cell", t, d), n, esc(tl), esc(L.DESIGN[d]))
+                    for t, d, n, tl in zip(part["topic"], part["design"], part["studies"], part["topic_label"])
+                ],
+                hovertemplate="%{customdata[2]} · %{customdata[3]}<br>" + label + ": %{customdata[1]} stud(ies)<extra></extra>",
             )
         )  # fmt: skip
+    add_row_labels(fig, wrapped, centres, -0.5)
     fig.update_xaxes(
-        type="linear", tickvals=list(range(len(designs))), ticktext=[wrap(d, 14) for d in designs], range=[-0.6, len(designs) - 0.4],
-        side="top", showgrid=True, gridcolor="#eeeeee", title=None,
+        type="linear", tickvals=list(range(len(designs))), ticktext=[wrap(L.DESIGN[d], 12) for d in designs],
+        range=[-0.5, len(designs) - 0.5], side="top", showgrid=True, gridcolor="#eeeeee", zeroline=False, title=None,
+        tickfont=dict(size=12),
     )  # fmt: skip
-    # gap marks were placed by label; move them onto the numeric axis
-    fig.data[0].x = [xpos[d] for d in gaps["design"]]
-    fig.update_yaxes(
-        type="category", categoryorder="array", categoryarray=topics, autorange="reversed", title=None, showgrid=True, gridcolor="#eeeeee"
-    )
-    fig.update_layout(legend=dict(orientation="h", y=-0.02))
-    fig = base(fig, title, height=max(380, 42 * len(topics) + 240))
-    fig.update_layout(margin=dict(t=150))  # room for the design labels above the grid
-    return fig
+    return base(fig, title, plot_height=row_px * len(topics) + 30, top=96)

@@ -6,7 +6,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .. import labels as L
-from .common import MAX_ROWS, base, empty, esc, esc_all, wrap
+from .. import marks
+from .common import AXIS_BELOW, MAX_ROWS, ROW_MARK, add_row_labels, base, empty, esc, label_rows, wrap
 
 MENTION_CUE = {
     "warns": ("circle", L.BLUE, "warns of it"),
@@ -18,10 +19,11 @@ MENTION_CUE = {
 def mentioned_vs_reported(
     mentions: pd.DataFrame, articles: pd.DataFrame, title: str = "Which harms do the articles warn about?"
 ) -> go.Figure:
-    """A grid of harms (rows, most severe first) by articles (columns): warns, downplays or silent.
+    """A grid of harms (rows, most severe first, each named above its row) by articles (columns):
+    warns, downplays or silent.
 
     Draws at most ``MAX_ROWS`` harms, the first (most severe) ones; the title
-    says so when there are more.
+    says so when there are more. Each mark's customdata[0] is a ``harm`` mark.
     """
     if mentions.empty:
         return empty(title)
@@ -30,31 +32,32 @@ def mentioned_vs_reported(
         mentions = mentions.head(MAX_ROWS)
     art_ids = [a for a in articles["id"] if a in mentions.columns]
     art_label = dict(zip(articles["id"], articles["label"]))
+    xpos = {a: i for i, a in enumerate(art_ids)}
+    centres, wrapped, row_px = label_rows([f"{h} ({s})" for h, s in zip(mentions["harm"], mentions["severity_label"])], width=60)
     fig = go.Figure()
-    row_label = [esc(f"{h} ({s})") for h, s in zip(mentions["harm"], mentions["severity_label"])]
     for stance, (symbol, colour, words) in MENTION_CUE.items():
         xs, ys, custom = [], [], []
-        for (_, row), rl in zip(mentions.iterrows(), row_label):
+        for (_, row), y in zip(mentions.iterrows(), centres):
             for a in art_ids:
                 if row[a] == stance:
-                    xs.append(a)
-                    ys.append(rl)
-                    custom.append((row["harm_id"], esc(art_label.get(a, a))))
+                    xs.append(xpos[a])
+                    ys.append(y)
+                    custom.append((marks.encode("harm", row["harm_id"]), esc(art_label.get(a, a)), esc(a), esc(row["harm"])))
         fig.add_trace(
             go.Scatter(
                 x=xs, y=ys, mode="markers", name=f"{'●▼✕'[list(MENTION_CUE).index(stance)]} {words[0].upper() + words[1:]}",
-                marker=dict(symbol=symbol, color=colour, size=15, line=dict(width=2, color=colour)),
-                customdata=custom, hovertemplate="%{y}<br>%{x} · %{customdata[1]}: " + words + "<extra></extra>",
+                marker=dict(symbol=symbol, color=colour, size=14, line=dict(width=2, color=colour)),
+                customdata=custom, hovertemplate="%{customdata[3]}<br>%{customdata[2]} · %{customdata[1]}: " + words + "<extra></extra>",
             )
         )  # fmt: skip
-    fig.update_yaxes(autorange="reversed", title=None, type="category", categoryorder="array", categoryarray=row_label)
+    add_row_labels(fig, wrapped, centres, -0.5)
     # Each column names its article, not only its id (A0 means nothing to a reader).
     fig.update_xaxes(
-        title="Article", side="top", type="category", categoryorder="array", categoryarray=art_ids,
-        tickmode="array", tickvals=art_ids, ticktext=[f"{esc(a)}<br>{wrap(art_label.get(a, a), 16)}" for a in art_ids],
+        title=None, side="top", type="linear", range=[-0.5, len(art_ids) - 0.5], tickmode="array", tickvals=list(range(len(art_ids))),
+        ticktext=[f"{esc(a)}<br>{wrap(art_label.get(a, a), 12)}" for a in art_ids], tickfont=dict(size=11), showgrid=True,
+        gridcolor="#eeeeee", zeroline=False,
     )  # fmt: skip
-    fig.update_layout(legend=dict(orientation="h", y=-0.02, x=0))
-    return base(fig, title, height=max(300, 30 * len(mentions) + 180))
+    return base(fig, title, plot_height=row_px * len(mentions) + 30, top=110)
 
 
 UNIT_AXIS = {
@@ -63,14 +66,35 @@ UNIT_AXIS = {
     "ratio": "Ratio (odds ratio or fold change)",
     "percent_change": "Percent change over the period",
 }
+PANEL_BARS = 15  # bars per panel; the rest are in the table under the chart
+
+
+def _denominator(d) -> str:
+    return f"n = {int(d):,}" if pd.notna(d) else "no denominator"
+
+
+def bar_labels(figs: pd.DataFrame) -> list[str]:
+    """One label per figure, each with its denominator ("n = …" or "no denominator"), made distinct.
+
+    A label is the harm, period, place and denominator; where two figures would
+    still read the same, the source is added, then the figure's id.
+    """
+    labels = [
+        f"{h} · {p}, {pl} · {_denominator(d)}" for h, p, pl, d in zip(figs["harm"], figs["period"], figs["place"], figs["denominator"])
+    ]
+    for extra in (figs["source_label"], figs["id"]):
+        seen = pd.Series(labels).duplicated(keep=False)
+        labels = [f"{lab} · {x}" if dup else lab for lab, dup, x in zip(labels, seen, extra)]
+    return labels
 
 
 def figure_panel(figs: pd.DataFrame, kind_label: str) -> go.Figure:
-    """Bars for figures of ONE kind of data and ONE unit, each labelled with its denominator.
+    """Bars for figures of ONE kind of data and ONE unit, each labelled (above its bar) with its denominator.
 
     Different kinds of data, or percentages and counts, are never drawn on one
     axis: the caller makes one panel per kind and unit, and this builder refuses
-    mixed input.
+    mixed input. At most ``PANEL_BARS`` bars, the largest values; the title says
+    how many more are left to the table.
     """
     kinds, units = set(figs["data_kind"]), set(figs["unit"])
     if len(kinds) > 1:
@@ -81,33 +105,35 @@ def figure_panel(figs: pd.DataFrame, kind_label: str) -> go.Figure:
     title = f"{kind_label}: {UNIT_AXIS[unit].lower()}"
     if figs.empty:
         return empty(title)
-    if len(figs) > MAX_ROWS:
-        title = f"{title} (first {MAX_ROWS} of {len(figs):,}; all are in the table)"
-        figs = figs.head(MAX_ROWS)
-    labels = [
-        wrap(f"{h} — {'n = ' + format(int(d), ',') + ' ' if pd.notna(d) else ''}{dl} ({p})", 70)
-        for h, d, dl, p in zip(figs["harm"], figs["denominator"], figs["denominator_label"], figs["period"])
-    ]
+    if len(figs) > PANEL_BARS:
+        title = f"{title} (the {PANEL_BARS} largest of {len(figs):,}; {len(figs) - PANEL_BARS:,} more in the table)"
+        figs = figs.sort_values("value", ascending=False, kind="stable").head(PANEL_BARS)
+    labels = bar_labels(figs)
+    centres, wrapped, row_px = label_rows(labels, width=60)
     text = [L.figure_value(v, unit) for v in figs["value"]]
     colours = [L.BLUE if v == "primary_record" else L.ORANGE for v in figs["verification"]]
     patterns = ["" if v == "primary_record" else "/" for v in figs["verification"]]
     fig = go.Figure(
         go.Bar(
             # Bars are keyed by figure id so two figures with the same label stay two bars.
-            y=figs["id"], x=figs["value"], orientation="h", text=text, textposition="outside", cliponaxis=False, showlegend=False,
-            marker=dict(color=colours, pattern=dict(shape=patterns)),
+            y=centres, x=figs["value"], orientation="h", text=text, textposition="outside", cliponaxis=False, showlegend=False,
+            width=ROW_MARK / row_px, marker=dict(color=colours, pattern=dict(shape=patterns)),
             customdata=list(
-                zip(figs["id"], esc_all(figs["source_label"]), esc_all(figs["period"]), esc_all(figs["place"]), figs["verification"].map(L.VERIFICATION))
+                zip(
+                    [marks.encode("figure", i) for i in figs["id"]], [esc(x) for x in figs["source_label"]], [esc(x) for x in figs["period"]],
+                    [esc(x) for x in figs["place"]], figs["verification"].map(L.VERIFICATION), [esc(x) for x in figs["denominator_label"]],
+                )
             ),
-            hovertext=labels,
-            hovertemplate="%{hovertext}<br><b>%{text}</b><br>%{customdata[1]} · %{customdata[2]} · %{customdata[3]}<br>%{customdata[4]}<extra></extra>",
+            hovertext=wrapped,
+            hovertemplate="%{hovertext}<br><b>%{text}</b><br>%{customdata[5]}<br>%{customdata[1]} · %{customdata[2]} · %{customdata[3]}"
+            "<br>%{customdata[4]}<extra></extra>",
         )
     )  # fmt: skip
-    fig.update_yaxes(autorange="reversed", title=None, tickfont=dict(size=12), tickvals=list(figs["id"]), ticktext=labels)
+    add_row_labels(fig, wrapped, centres, 0)
     fig.update_xaxes(title=UNIT_AXIS[unit], rangemode="tozero")
     if unit == "percent":
         fig.update_xaxes(range=[0, max(100.0, float(figs["value"].max()) * 1.15)])
-    fig = base(fig, title, height=max(240, 46 * len(figs) + 140))
+    fig = base(fig, title, plot_height=row_px * len(figs) + 20, bottom=AXIS_BELOW)
     fig.update_layout(margin=dict(r=80))  # room for the value printed past the longest bar
     return fig
 
@@ -131,43 +157,51 @@ def kind_panels(figs: pd.DataFrame, kind_label: str) -> go.Figure:
         return panels[0]
     from plotly.subplots import make_subplots
 
-    gap = 120  # pixels between panels: room for one panel's axis title and the next one's heading
-    heights = [p.layout.height - 140 for p in panels]
+    gap = 130  # pixels between panels: room for one panel's axis title and the next one's heading
+    heights = [p.layout.height - p.layout.margin.t - p.layout.margin.b for p in panels]
     total = sum(heights) + gap * (len(panels) - 1)
     fig = make_subplots(
         rows=len(panels), cols=1, row_heights=heights, vertical_spacing=gap / total,
-        subplot_titles=[p.layout.title.text for p in panels],
+        subplot_titles=[p.layout.title.text.replace("<br>", " ") for p in panels],
     )  # fmt: skip
     for row, panel in enumerate(panels, 1):
-        fig.add_trace(panel.data[0], row=row, col=1)
+        for trace in panel.data:
+            fig.add_trace(trace, row=row, col=1)
         for axis, update in (("yaxis", fig.update_yaxes), ("xaxis", fig.update_xaxes)):
             settings = {k: v for k, v in panel.layout[axis].to_plotly_json().items() if k not in ("domain", "anchor")}
             update(settings, row=row, col=1)
     fig.update_annotations(xanchor="left", x=0, font=dict(size=16))
-    fig = base(fig, title, height=total + 140)
+    fig = base(fig, title, plot_height=total, top=30, bottom=AXIS_BELOW)
     fig.update_layout(margin=dict(r=80), showlegend=False)
     return fig
 
 
 def counts_by_year(series: pd.DataFrame, title: str = "How many exposures were reported to poison centres each year?") -> go.Figure:
-    """One line per source of yearly counts; different sources are never joined into one line."""
+    """One line per source of yearly counts; different sources are never joined into one line,
+    and a line is broken where its source reports no figure for a year (nothing is drawn across it)."""
     if series.empty:
         return empty(title, "No yearly counts to show: the data has none, or none match the current filters.")
     fig = go.Figure()
     symbols = ["circle", "square", "diamond", "triangle-up", "x"]
     colours = [L.BLUE, L.VERMILION, L.GREEN, L.PURPLE, L.ORANGE]
     for i, (source, part) in enumerate(series.groupby("source_label", sort=False)):
-        part = part.sort_values("year")
+        part = part.sort_values("year").drop_duplicates("year")
+        by_year = part.set_index("year")
+        years = list(range(int(part["year"].min()), int(part["year"].max()) + 1))
+        values = [float(by_year.at[y, "value"]) if y in by_year.index else None for y in years]
         fig.add_trace(
             go.Scatter(
-                x=part["year"], y=part["value"], mode="lines+markers+text", name=wrap(source, 40),
-                text=[f"{v:,.0f}" for v in part["value"]], textposition="top center",
+                x=years, y=values, mode="lines+markers+text", name=wrap(source, 40), connectgaps=False,
+                text=[f"{v:,.0f}" if v is not None else "" for v in values], textposition="top center",
                 marker=dict(symbol=symbols[i % len(symbols)], size=11, color=colours[i % len(colours)]),
                 line=dict(dash="dot", color=colours[i % len(colours)]),
-                customdata=list(zip(part["id"], esc_all(part["denominator_label"]))),
+                customdata=[
+                    (marks.encode("figure", by_year.at[y, "id"]), esc(by_year.at[y, "denominator_label"])) if y in by_year.index else (None, "")
+                    for y in years
+                ],
                 hovertemplate="%{x}: %{y:,} — %{customdata[1]}<extra></extra>",
             )
         )  # fmt: skip
     fig.update_xaxes(title="Year", dtick=1)
     fig.update_yaxes(title="Exposures reported (count)", rangemode="tozero")
-    return base(fig, title, height=420)
+    return base(fig, title, height=420, bottom=AXIS_BELOW)

@@ -8,6 +8,8 @@ import re
 import pandas as pd
 import plotly.graph_objects as go
 
+from .. import marks
+
 _TAG = re.compile(r"<[^>]+>")
 
 
@@ -65,12 +67,14 @@ def figure_table(fig: go.Figure, limit: int = 500) -> pd.DataFrame:
         hover = _as_list(getattr(tr, "hovertext", None))
         custom = _as_list(getattr(tr, "customdata", None))
         for i in range(n):
+            if ys is not None and i < len(ys) and ys[i] is None and xs is not None:
+                continue  # a gap left on purpose (a missing year), not a mark
             cd = custom[i] if custom is not None and i < len(custom) else None
             ident = cd[0] if isinstance(cd, (list, tuple)) or hasattr(cd, "__len__") and not isinstance(cd, str) else cd
             rows.append(
                 {
                     "Series": html.unescape(_TAG.sub(" ", tr.name or "")).strip(),
-                    "Record": None if ident is None else str(ident),
+                    "Record": None if ident is None else _record(ident),
                     "Place": locs[i] if locs is not None else None,
                     "x": _on_tick(xs[i], xt) if xs is not None and i < len(xs) else None,
                     "y": _on_tick(ys[i], yt) if ys is not None and i < len(ys) else None,
@@ -87,3 +91,9 @@ def figure_table(fig: go.Figure, limit: int = 500) -> pd.DataFrame:
                 r[k] = " ".join(html.unescape(_TAG.sub(" ", r[k])).split())
     df = pd.DataFrame(rows[:limit], columns=["Series", "Record", "Place", "x", "y", "Details"])
     return df.dropna(axis=1, how="all")
+
+
+def _record(ident) -> str:
+    """The id a reader knows (C001, pain|rct), not the typed mark behind it (claim:C001)."""
+    mark = marks.decode(str(ident))
+    return mark.key if mark is not None else str(ident)
