@@ -113,21 +113,20 @@ def claims_by_article(counts: pd.DataFrame, title: str = "Which article claims w
     colours = [L.BLUE, L.ORANGE, L.GREEN, L.PURPLE, L.SKY, L.VERMILION, L.YELLOW, L.GREY]
     by = counts.groupby(["article", "article_label", "type_label"], sort=False)["claims"].sum().reset_index()
     articles = list(dict.fromkeys(zip(by["article"], by["article_label"])))
-    centres, wrapped, row_px = label_rows([label for _, label in articles])
-    at = {a: y for (a, _), y in zip(articles, centres)}
+    wrapped, row_px = label_rows([label for _, label in articles])
     fig = go.Figure()
     for i, t in enumerate(types):
         part = by[by["type_label"] == t]
         fig.add_trace(
             go.Bar(
-                y=[at[a] for a in part["article"]], x=part["claims"], name=t, orientation="h", width=ROW_MARK / row_px,
+                y=list(part["article"]), x=part["claims"], name=t, orientation="h", width=ROW_MARK / row_px,
                 marker=dict(color=colours[i % len(colours)], pattern=dict(shape=patterns[i % len(patterns)])),
                 customdata=[(marks.encode("bar", a, ty), esc(label)) for a, ty, label in zip(part["article"], part["type_label"], part["article_label"])],
                 text=part["claims"], textposition="inside",
                 hovertemplate="%{customdata[1]}<br>" + esc(t) + ": %{x} claim(s)<extra></extra>",
             )
         )  # fmt: skip
-    add_row_labels(fig, wrapped, centres, 0)
+    add_row_labels(fig, [a for a, _ in articles], wrapped)
     fig.update_layout(barmode="stack")
     fig.update_xaxes(title="Number of claims", dtick=1 if by["claims"].max() < 10 else None, rangemode="tozero")
     return base(fig, title, plot_height=row_px * len(articles) + 20, bottom=AXIS_BELOW)

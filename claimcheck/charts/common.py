@@ -176,6 +176,8 @@ def themed(fig: go.Figure, dark: bool = False, scale: float = 1.0, height: int |
                 tr.textfont.size = tr.textfont.size * scale
         lay.margin.t = round((lay.margin.t or 0) * scale)
         lay.margin.b = round((lay.margin.b or 0) * scale)
+        # labels written above their rows grow with their text: give them the room
+        lay.height = (lay.height or 460) + round(((lay.meta or {}).get("label_px", 0)) * (scale - 1))
     if height:
         lay.height = height
     if dark:
@@ -210,9 +212,13 @@ def _darken_trace(tr, pal: dict) -> None:
     """Outlines and text drawn in near-black (invisible on a dark page) become light."""
     marker = getattr(tr, "marker", None)
     if marker is not None:
-        if isinstance(marker.color, str) and marker.color in _DARK_INK:
+        if isinstance(getattr(marker, "color", None), str) and marker.color in _DARK_INK:
             marker.color = pal["outline"]
-        if getattr(marker, "line", None) is not None and isinstance(marker.line.color, str) and marker.line.color in _DARK_INK:
+        if (
+            getattr(marker, "line", None) is not None
+            and isinstance(getattr(marker.line, "color", None), str)
+            and marker.line.color in _DARK_INK
+        ):
             marker.line.color = pal["outline"]
     font = getattr(tr, "textfont", None)
     if font is not None and isinstance(font.color, str) and font.color in _DARK_INK:
@@ -225,31 +231,33 @@ ROW_LINE = 16  # px per line of a row's label
 ROW_MARK = 22  # px for a row's bar or marks under its label
 
 
-def label_rows(labels, width: int = 46) -> tuple[list[float], list[str], int]:
-    """Rows whose labels sit above their bars or marks, so labels never take the plot's width on a phone.
+def label_rows(labels, width: int = 46) -> tuple[list[str], int]:
+    """Labels for rows that carry them above their bars or marks, so labels never take the plot's width on a phone.
 
-    Row ``i`` spans ``i - 0.5`` to ``i + 0.5`` on a reversed numeric y axis; its label
-    (escaped, wrapped to ``width`` characters) starts at the top of the row and its marks
-    sit under it. Returns each row's mark centre, the wrapped labels and the row height in px.
+    Returns the labels escaped and wrapped to ``width`` characters, and the height of
+    a row in px (the longest label's lines and the bar or marks under it).
     """
     wrapped = [wrap(label, width) or esc(label) for label in labels]
     lines = max((w.count("<br>") + 1 for w in wrapped), default=1)
-    row_px = ROW_LINE * lines + 8 + ROW_MARK + 6
-    offset = (ROW_LINE * lines + 8 + ROW_MARK / 2) / row_px - 0.5
-    return [i + offset for i in range(len(wrapped))], wrapped, row_px
+    return wrapped, ROW_LINE * lines + 8 + ROW_MARK + 6
 
 
-def add_row_labels(fig: go.Figure, wrapped: list[str], centres: list[float], x0: float, row=None, col=None) -> None:
-    """Draw the labels of :func:`label_rows` at ``x0`` (the plot's left edge) and set the y axis to match."""
-    n = len(wrapped)
-    fig.add_trace(
-        go.Scatter(
-            x=[x0] * n, y=[i - 0.5 for i in range(n)], mode="text", text=wrapped, textposition="bottom right",
-            textfont=dict(size=13), hoverinfo="skip", showlegend=False, cliponaxis=False, name="",
-        ),
-        row=row, col=col,
+def add_row_labels(fig: go.Figure, keys: list[str], wrapped: list[str], xref: str = "x domain", yref: str = "y") -> None:
+    """Make the y axis one category per key (first at the top) and write each row's label above its marks.
+
+    The labels are annotations at the plot's left edge, just above the row's bar or
+    marks; the axis keeps them as (hidden) tick labels, so the text alternative
+    (:func:`claimcheck.charts.figure_table`) names each row by its label.
+    """
+    for key, text in zip(keys, wrapped):
+        fig.add_annotation(
+            x=0, xref=xref, y=key, yref=yref, text=text, showarrow=False, xanchor="left", yanchor="bottom",
+            yshift=ROW_MARK / 2 + 1, align="left", font=dict(size=13),
+        )  # fmt: skip
+    axis = "yaxis" + yref[1:]
+    fig.layout[axis].update(
+        type="category", categoryorder="array", categoryarray=list(keys), range=[len(keys) - 0.5, -0.5],
+        tickmode="array", tickvals=list(keys), ticktext=list(wrapped), showticklabels=False, showgrid=False, title=None,
     )  # fmt: skip
-    fig.update_yaxes(
-        range=[n - 0.5, -0.5], tickvals=centres, ticktext=wrapped, showticklabels=False, showgrid=False,
-        zeroline=False, title=None, row=row, col=col,
-    )  # fmt: skip
+    label_px = sum(ROW_LINE * (w.count("<br>") + 1) for w in wrapped)
+    fig.layout.meta = {**(fig.layout.meta or {}), "label_px": (fig.layout.meta or {}).get("label_px", 0) + label_px}

@@ -15,16 +15,16 @@ def design_ladder(ladder: pd.DataFrame, title: str = "What kind of studies is th
     if ladder["studies"].sum() == 0:
         return empty(title)
     colours = [L.BLUE if d in L.HUMAN_CONTROLLED else (L.GREY if d == "traditional" else L.SKY) for d in ladder["design"]]
-    centres, wrapped, row_px = label_rows(ladder["design_label"])
+    wrapped, row_px = label_rows(ladder["design_label"])
     fig = go.Figure(
         go.Bar(
-            y=centres, x=ladder["studies"], orientation="h", marker=dict(color=colours), width=ROW_MARK / row_px,
+            y=list(ladder["design_label"]), x=ladder["studies"], orientation="h", marker=dict(color=colours), width=ROW_MARK / row_px,
             text=ladder["studies"], textposition="outside", cliponaxis=False, showlegend=False,
             customdata=[(marks.encode("rung", d), esc(label)) for d, label in zip(ladder["design"], ladder["design_label"])],
             hovertemplate="%{customdata[1]}: %{x} stud(ies)<extra></extra>",
         )
     )  # fmt: skip
-    add_row_labels(fig, wrapped, centres, 0)
+    add_row_labels(fig, list(ladder["design_label"]), wrapped)
     fig.update_xaxes(title="Number of studies", rangemode="tozero")
     fig = base(fig, title, plot_height=row_px * len(ladder) + 20, bottom=AXIS_BELOW)
     fig.update_layout(margin_r=40)  # room for the count printed past the longest bar
@@ -48,13 +48,12 @@ def evidence_matrix(matrix: pd.DataFrame, title: str = "What kind of evidence ex
     designs = list(L.DESIGN_ORDER)
     xpos = {d: i for i, d in enumerate(designs)}
     topics = list(dict.fromkeys(zip(matrix["topic"], matrix["topic_label"])))
-    centres, wrapped, row_px = label_rows([label for _, label in topics], width=60)
-    ypos = {t: y for (t, _), y in zip(topics, centres)}
+    wrapped, row_px = label_rows([label for _, label in topics], width=60)
     fig = go.Figure()
     gaps = matrix[matrix["studies"] == 0]
     fig.add_trace(
         go.Scatter(
-            x=[xpos[d] for d in gaps["design"]], y=[ypos[t] for t in gaps["topic"]], mode="markers", name=GAP,
+            x=[xpos[d] for d in gaps["design"]], y=list(gaps["topic"]), mode="markers", name=GAP,
             marker=dict(symbol="square-open", size=14, color="#BBBBBB", line=dict(width=1.5)),
             customdata=[(marks.encode("cell", t, d), 0, esc(tl), esc(L.DESIGN[d])) for t, d, tl in zip(gaps["topic"], gaps["design"], gaps["topic_label"])],
             hovertemplate="%{customdata[2]} · %{customdata[3]}: no study<extra></extra>",
@@ -72,7 +71,7 @@ def evidence_matrix(matrix: pd.DataFrame, title: str = "What kind of evidence ex
             continue
         fig.add_trace(
             go.Scatter(
-                x=part["x"], y=[ypos[t] for t in part["topic"]], mode="markers+text", name=label,
+                x=part["x"], y=list(part["topic"]), mode="markers+text", name=label,
                 text=part["studies"].astype(str), textposition="top center", textfont=dict(size=11),
                 marker=dict(
                     symbol=L.DIRECTION_SYMBOL[label], color=L.DIRECTION_COLOUR[label], size=9 + 3 * part["studies"].clip(upper=5),
@@ -85,7 +84,7 @@ def evidence_matrix(matrix: pd.DataFrame, title: str = "What kind of evidence ex
                 hovertemplate="%{customdata[2]} · %{customdata[3]}<br>" + label + ": %{customdata[1]} stud(ies)<extra></extra>",
             )
         )  # fmt: skip
-    add_row_labels(fig, wrapped, centres, -0.5)
+    add_row_labels(fig, [t for t, _ in topics], wrapped)
     fig.update_xaxes(
         type="linear", tickvals=list(range(len(designs))), ticktext=[wrap(L.DESIGN[d], 12) for d in designs],
         range=[-0.5, len(designs) - 0.5], side="top", showgrid=True, gridcolor="#eeeeee", zeroline=False, title=None,

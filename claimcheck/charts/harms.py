@@ -33,15 +33,15 @@ def mentioned_vs_reported(
     art_ids = [a for a in articles["id"] if a in mentions.columns]
     art_label = dict(zip(articles["id"], articles["label"]))
     xpos = {a: i for i, a in enumerate(art_ids)}
-    centres, wrapped, row_px = label_rows([f"{h} ({s})" for h, s in zip(mentions["harm"], mentions["severity_label"])], width=60)
+    wrapped, row_px = label_rows([f"{h} ({s})" for h, s in zip(mentions["harm"], mentions["severity_label"])], width=60)
     fig = go.Figure()
     for stance, (symbol, colour, words) in MENTION_CUE.items():
         xs, ys, custom = [], [], []
-        for (_, row), y in zip(mentions.iterrows(), centres):
+        for _, row in mentions.iterrows():
             for a in art_ids:
                 if row[a] == stance:
                     xs.append(xpos[a])
-                    ys.append(y)
+                    ys.append(row["harm_id"])
                     custom.append((marks.encode("harm", row["harm_id"]), esc(art_label.get(a, a)), esc(a), esc(row["harm"])))
         fig.add_trace(
             go.Scatter(
@@ -50,7 +50,7 @@ def mentioned_vs_reported(
                 customdata=custom, hovertemplate="%{customdata[3]}<br>%{customdata[2]} · %{customdata[1]}: " + words + "<extra></extra>",
             )
         )  # fmt: skip
-    add_row_labels(fig, wrapped, centres, -0.5)
+    add_row_labels(fig, list(mentions["harm_id"]), wrapped)
     # Each column names its article, not only its id (A0 means nothing to a reader).
     fig.update_xaxes(
         title=None, side="top", type="linear", range=[-0.5, len(art_ids) - 0.5], tickmode="array", tickvals=list(range(len(art_ids))),
@@ -109,14 +109,14 @@ def figure_panel(figs: pd.DataFrame, kind_label: str) -> go.Figure:
         title = f"{title} (the {PANEL_BARS} largest of {len(figs):,}; {len(figs) - PANEL_BARS:,} more in the table)"
         figs = figs.sort_values("value", ascending=False, kind="stable").head(PANEL_BARS)
     labels = bar_labels(figs)
-    centres, wrapped, row_px = label_rows(labels, width=60)
+    wrapped, row_px = label_rows(labels, width=60)
     text = [L.figure_value(v, unit) for v in figs["value"]]
     colours = [L.BLUE if v == "primary_record" else L.ORANGE for v in figs["verification"]]
     patterns = ["" if v == "primary_record" else "/" for v in figs["verification"]]
     fig = go.Figure(
         go.Bar(
             # Bars are keyed by figure id so two figures with the same label stay two bars.
-            y=centres, x=figs["value"], orientation="h", text=text, textposition="outside", cliponaxis=False, showlegend=False,
+            y=list(figs["id"]), x=figs["value"], orientation="h", text=text, textposition="outside", cliponaxis=False, showlegend=False,
             width=ROW_MARK / row_px, marker=dict(color=colours, pattern=dict(shape=patterns)),
             customdata=list(
                 zip(
@@ -129,7 +129,7 @@ def figure_panel(figs: pd.DataFrame, kind_label: str) -> go.Figure:
             "<br>%{customdata[4]}<extra></extra>",
         )
     )  # fmt: skip
-    add_row_labels(fig, wrapped, centres, 0)
+    add_row_labels(fig, list(figs["id"]), wrapped)
     fig.update_xaxes(title=UNIT_AXIS[unit], rangemode="tozero")
     if unit == "percent":
         fig.update_xaxes(range=[0, max(100.0, float(figs["value"].max()) * 1.15)])
@@ -164,13 +164,17 @@ def kind_panels(figs: pd.DataFrame, kind_label: str) -> go.Figure:
         rows=len(panels), cols=1, row_heights=heights, vertical_spacing=gap / total,
         subplot_titles=[p.layout.title.text.replace("<br>", " ") for p in panels],
     )  # fmt: skip
+    fig.update_annotations(xanchor="left", x=0, font=dict(size=16))  # the panels' headings
     for row, panel in enumerate(panels, 1):
         for trace in panel.data:
             fig.add_trace(trace, row=row, col=1)
         for axis, update in (("yaxis", fig.update_yaxes), ("xaxis", fig.update_xaxes)):
             settings = {k: v for k, v in panel.layout[axis].to_plotly_json().items() if k not in ("domain", "anchor")}
             update(settings, row=row, col=1)
-    fig.update_annotations(xanchor="left", x=0, font=dict(size=16))
+        suffix = "" if row == 1 else str(row)
+        for ann in panel.layout.annotations:  # the row labels, moved onto this panel's axes
+            fig.add_annotation(ann.update(xref=f"x{suffix} domain", yref=f"y{suffix}"))
+    fig.layout.meta = {"label_px": sum((p.layout.meta or {}).get("label_px", 0) for p in panels)}
     fig = base(fig, title, plot_height=total, top=30, bottom=AXIS_BELOW)
     fig.update_layout(margin=dict(r=80), showlegend=False)
     return fig
