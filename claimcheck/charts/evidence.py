@@ -72,7 +72,7 @@ def evidence_matrix(matrix: pd.DataFrame, title: str = "What kind of evidence ex
         fig.add_trace(
             go.Scatter(
                 x=part["x"], y=list(part["topic"]), mode="markers+text", name=label,
-                text=part["studies"].astype(str), textposition="top center", textfont=dict(size=11),
+                text=part["studies"].astype(str), textposition="top center", textfont=dict(size=12),
                 marker=dict(
                     symbol=L.DIRECTION_SYMBOL[label], color=L.DIRECTION_COLOUR[label], size=9 + 3 * part["studies"].clip(upper=5),
                     line=dict(color="#333333", width=1), opacity=0.9,

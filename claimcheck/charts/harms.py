@@ -54,7 +54,7 @@ def mentioned_vs_reported(
     # Each column names its article, not only its id (A0 means nothing to a reader).
     fig.update_xaxes(
         title=None, side="top", type="linear", range=[-0.5, len(art_ids) - 0.5], tickmode="array", tickvals=list(range(len(art_ids))),
-        ticktext=[f"{esc(a)}<br>{wrap(art_label.get(a, a), 12)}" for a in art_ids], tickfont=dict(size=11), showgrid=True,
+        ticktext=[f"{esc(a)}<br>{wrap(art_label.get(a, a), 12)}" for a in art_ids], tickfont=dict(size=12), showgrid=True,
         gridcolor="#eeeeee", zeroline=False,
     )  # fmt: skip
     return base(fig, title, plot_height=row_px * len(mentions) + 30, top=110)
@@ -69,18 +69,19 @@ UNIT_AXIS = {
 PANEL_BARS = 15  # bars per panel; the rest are in the table under the chart
 
 
-def _denominator(d) -> str:
-    return f"n = {int(d):,}" if pd.notna(d) else "no denominator"
+def _denominator(d, label) -> str:
+    return f"n = {int(d):,} {label}".strip() if pd.notna(d) else "no denominator"
 
 
 def bar_labels(figs: pd.DataFrame) -> list[str]:
     """One label per figure, each with its denominator ("n = …" or "no denominator"), made distinct.
 
-    A label is the harm, period, place and denominator; where two figures would
+    A label is the harm, period, place and denominator (and what it counts); where two figures would
     still read the same, the source is added, then the figure's id.
     """
     labels = [
-        f"{h} · {p}, {pl} · {_denominator(d)}" for h, p, pl, d in zip(figs["harm"], figs["period"], figs["place"], figs["denominator"])
+        f"{h} · {p}, {pl} · {_denominator(d, dl)}"
+        for h, p, pl, d, dl in zip(figs["harm"], figs["period"], figs["place"], figs["denominator"], figs["denominator_label"])
     ]
     for extra in (figs["source_label"], figs["id"]):
         seen = pd.Series(labels).duplicated(keep=False)

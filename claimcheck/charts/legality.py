@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 from .. import labels as L
 from .. import marks
 from ..freshness import MAX_AGE_DAYS, is_overdue
-from .common import base, empty, esc, esc_all, wrap
+from .common import AXIS_BELOW, add_row_labels, base, empty, esc, esc_all, label_rows, wrap
 
 
 def _checked_ago(last_checked: str, today: dt.date) -> str:
@@ -99,17 +99,19 @@ def legal_map(status: pd.DataFrame, region: str, title: str, local: pd.DataFrame
 
 
 def timeline(events: pd.DataFrame, title: str = "When did the rules change?") -> go.Figure:
-    """One row per jurisdiction, one mark per dated event; hover gives the event and its source."""
+    """One row per jurisdiction (named above its row), one mark per dated event; hover gives the event and its source."""
     if events.empty:
         return empty(title)
-    order = esc_all(dict.fromkeys(events.sort_values("when")["place"]))
+    places = list(dict.fromkeys(events.sort_values("when")["place"]))
+    wrapped, row_px = label_rows(places)
     fig = go.Figure(
         go.Scatter(
-            x=events["when"], y=esc_all(events["place"]), mode="markers", marker=dict(symbol="diamond", size=13, color=L.BLUE, line=dict(color="#222", width=1)),
-            customdata=list(zip([marks.encode("event", i) for i in events["id"]], esc_all(events["date"]), events["event"].map(lambda t: wrap(t, 60)), esc_all(events["link"].fillna("")))),
-            hovertemplate="<b>%{y}</b> · %{customdata[1]}<br>%{customdata[2]}<br>%{customdata[3]}<extra></extra>", showlegend=False,
+            x=events["when"], y=list(events["place"]), mode="markers", showlegend=False,
+            marker=dict(symbol="diamond", size=13, color=L.BLUE, line=dict(color="#222", width=1)),
+            customdata=list(zip([marks.encode("event", i) for i in events["id"]], esc_all(events["date"]), events["event"].map(lambda t: wrap(t, 60)), esc_all(events["link"].fillna("")), esc_all(events["place"]))),
+            hovertemplate="<b>%{customdata[4]}</b> · %{customdata[1]}<br>%{customdata[2]}<br>%{customdata[3]}<extra></extra>",
         )
     )  # fmt: skip
-    fig.update_yaxes(type="category", categoryorder="array", categoryarray=order, autorange="reversed", title=None)
+    add_row_labels(fig, places, wrapped)
     fig.update_xaxes(title="Date", showgrid=True, gridcolor="#eeeeee")
-    return base(fig, title, height=max(320, 30 * len(order) + 140))
+    return base(fig, title, plot_height=row_px * len(places) + 20, bottom=AXIS_BELOW)
