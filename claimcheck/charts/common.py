@@ -153,7 +153,7 @@ def themed(fig: go.Figure, dark: bool = False, scale: float = 1.0, height: int |
     ``height`` sets the figure's height (a slide that must fit the screen).
     The figure given is not changed: cached figures are shared between sessions.
     """
-    out = go.Figure(fig)
+    out = go.Figure(fig.to_dict())  # a deep copy: go.Figure(fig) shares its traces
     pal = DARK if dark else LIGHT
     lay = out.layout
     if scale != 1.0:
