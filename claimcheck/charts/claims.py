@@ -51,7 +51,7 @@ def hype_gap(claims: pd.DataFrame, title: str = "How sure do the articles sound,
     cells = (
         rated.groupby(["assertiveness", "certainty", "verdict"], sort=False, dropna=False)
         .agg(
-            n=("id", "size"), a=("assertiveness_rank", "first"), c=("certainty_rank", "first"), first=("id", "first"),
+            n=("id", "size"), members=("id", list), a=("assertiveness_rank", "first"), c=("certainty_rank", "first"), first=("id", "first"),
             ids=("id", lambda s: ", ".join(s.head(6)) + (", …" if len(s) > 6 else "")),
             verdict_label=("verdict_label", "first"), quote=("first_quote", "first"), statement=("statement", "first"),
             n_articles=("n_articles", "first"),
@@ -76,7 +76,8 @@ def hype_gap(claims: pd.DataFrame, title: str = "How sure do the articles sound,
                     f"<br>Made by {r.n_articles} article(s)"
                 )
             else:
-                custom.append((marks.encode("group", r.assertiveness, r.certainty, r.verdict), int(r.n)))
+                # the members go with the mark, so the text alternative lists every claim
+                custom.append((marks.encode("group", r.assertiveness, r.certainty, r.verdict), int(r.n), list(r.members)))
                 hover.append(f"<b>{r.n} claims</b> · {verdict}<br>{wrap(r.ids)}<br>Select to list them")
         fig.add_trace(
             go.Scatter(

@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 
 from .. import labels as L
 from .. import marks
-from .common import AXIS_BELOW, ROW_MARK, add_row_labels, base, empty, esc, label_rows, wrap
+from .common import AXIS_BELOW, ROW_MARK, add_row_labels, base, empty, esc, esc_all, label_rows, wrap
 
 
 def design_ladder(ladder: pd.DataFrame, title: str = "What kind of studies is the evidence made of?") -> go.Figure:
@@ -18,13 +18,13 @@ def design_ladder(ladder: pd.DataFrame, title: str = "What kind of studies is th
     wrapped, row_px = label_rows(ladder["design_label"])
     fig = go.Figure(
         go.Bar(
-            y=list(ladder["design_label"]), x=ladder["studies"], orientation="h", marker=dict(color=colours), width=ROW_MARK / row_px,
+            y=esc_all(ladder["design_label"]), x=ladder["studies"], orientation="h", marker=dict(color=colours), width=ROW_MARK / row_px,
             text=ladder["studies"], textposition="outside", cliponaxis=False, showlegend=False,
             customdata=[(marks.encode("rung", d), esc(label)) for d, label in zip(ladder["design"], ladder["design_label"])],
             hovertemplate="%{customdata[1]}: %{x} stud(ies)<extra></extra>",
         )
     )  # fmt: skip
-    add_row_labels(fig, list(ladder["design_label"]), wrapped)
+    add_row_labels(fig, esc_all(ladder["design_label"]), wrapped)
     fig.update_xaxes(title="Number of studies", rangemode="tozero")
     fig = base(fig, title, plot_height=row_px * len(ladder) + 20, bottom=AXIS_BELOW)
     fig.update_layout(margin_r=40)  # room for the count printed past the longest bar

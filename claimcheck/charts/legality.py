@@ -104,14 +104,15 @@ def timeline(events: pd.DataFrame, title: str = "When did the rules change?") ->
         return empty(title)
     places = list(dict.fromkeys(events.sort_values("when")["place"]))
     wrapped, row_px = label_rows(places)
+    keys = esc_all(places)  # data text, inert even where it is only a category key
     fig = go.Figure(
         go.Scatter(
-            x=events["when"], y=list(events["place"]), mode="markers", showlegend=False,
+            x=events["when"], y=esc_all(events["place"]), mode="markers", showlegend=False,
             marker=dict(symbol="diamond", size=13, color=L.BLUE, line=dict(color="#222", width=1)),
             customdata=list(zip([marks.encode("event", i) for i in events["id"]], esc_all(events["date"]), events["event"].map(lambda t: wrap(t, 60)), esc_all(events["link"].fillna("")), esc_all(events["place"]))),
             hovertemplate="<b>%{customdata[4]}</b> · %{customdata[1]}<br>%{customdata[2]}<br>%{customdata[3]}<extra></extra>",
         )
     )  # fmt: skip
-    add_row_labels(fig, places, wrapped)
+    add_row_labels(fig, keys, wrapped)
     fig.update_xaxes(title="Date", showgrid=True, gridcolor="#eeeeee")
     return base(fig, title, plot_height=row_px * len(places) + 20, bottom=AXIS_BELOW)

@@ -71,10 +71,12 @@ def figure_table(fig: go.Figure, limit: int = 500) -> pd.DataFrame:
                 continue  # a gap left on purpose (a missing year), not a mark
             cd = custom[i] if custom is not None and i < len(custom) else None
             ident = cd[0] if isinstance(cd, (list, tuple)) or hasattr(cd, "__len__") and not isinstance(cd, str) else cd
-            rows.append(
+            # a mark drawn for several records (a group of claims) lists each of them
+            members = _members(ident, cd)
+            rows.extend(
                 {
                     "Series": html.unescape(_TAG.sub(" ", tr.name or "")).strip(),
-                    "Record": None if ident is None else _record(ident),
+                    "Record": record,
                     "Place": locs[i] if locs is not None else None,
                     "x": _on_tick(xs[i], xt) if xs is not None and i < len(xs) else None,
                     "y": _on_tick(ys[i], yt) if ys is not None and i < len(ys) else None,
@@ -82,6 +84,7 @@ def figure_table(fig: go.Figure, limit: int = 500) -> pd.DataFrame:
                     if hover is not None and i < len(hover)
                     else None,
                 }
+                for record in members
             )
         if len(rows) >= limit:
             break
@@ -97,3 +100,12 @@ def _record(ident) -> str:
     """The id a reader knows (C001, pain|rct), not the typed mark behind it (claim:C001)."""
     mark = marks.decode(str(ident))
     return mark.key if mark is not None else str(ident)
+
+
+def _members(ident, cd) -> list:
+    """The records behind one mark: its own id, or each member of a group mark (customdata[2])."""
+    if ident is None:
+        return [None]
+    mark = marks.decode(str(ident))
+    extra = _as_list(cd[2]) if mark is not None and mark.kind == "group" and _as_list(cd) and len(cd) > 2 else None
+    return [str(m) for m in extra] if extra else [_record(ident)]
