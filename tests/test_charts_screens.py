@@ -169,7 +169,7 @@ def test_overview_draws_every_rated_claim_and_no_mark_sits_on_another(built):
     shown, points = collections.Counter(), []
     claims = {c["id"]: c for c in _yaml("claims.yaml")}
     for tr in fig.data:
-        for (ident, n), x, y, text in zip(tr.customdata or [], tr.x, tr.y, tr.text or []):
+        for (ident, n, *members), x, y, text in zip(tr.customdata or [], tr.x, tr.y, tr.text or []):
             mark = marks.decode(ident)
             if mark.kind == "claim":
                 c = claims[mark.key]
@@ -177,6 +177,7 @@ def test_overview_draws_every_rated_claim_and_no_mark_sits_on_another(built):
                 assert n == 1 and text == ""
             else:
                 assert mark.kind == "group" and text == str(n) and n > 1, "a group shows its count"
+                assert [tuple(claims[m][k] for k in ("assertiveness", "certainty", "verdict")) for m in members[0]] == [mark.parts] * n
                 shown[mark.parts] += n
             points.append((round(x, 6), round(y, 6)))
     assert shown == expected
