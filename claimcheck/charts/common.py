@@ -153,6 +153,8 @@ def themed(fig: go.Figure, dark: bool = False, scale: float = 1.0, height: int |
     ``height`` sets the figure's height (a slide that must fit the screen).
     The figure given is not changed: cached figures are shared between sessions.
     """
+    if not dark and scale == 1.0 and not height:
+        return fig  # drawn as built: nothing to change, nothing to copy
     out = go.Figure(fig.to_dict())  # a deep copy: go.Figure(fig) shares its traces
     pal = DARK if dark else LIGHT
     lay = out.layout
