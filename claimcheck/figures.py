@@ -17,6 +17,7 @@ import plotly.graph_objects as go
 from claimcheck import charts as C
 from claimcheck import domain as D
 from claimcheck import labels as L
+from claimcheck import marks, texts
 
 # --- what each view shows -----------------------------------------------------------------
 
@@ -40,9 +41,10 @@ def links_in_view(v, filters: D.Filters) -> pd.DataFrame:
 
 
 def cells(v, links: pd.DataFrame) -> list[str]:
-    """Every cell of the evidence map (``topic|design``), gaps included, topics in their table's order."""
+    """Every cell of the evidence map, gaps included, topics in their table's order, as the select box keeps
+    them: the key of the cell's mark (``topic|design``, see :mod:`claimcheck.marks`)."""
     designs = [d for d in L.DESIGN_ORDER if d in set(links["design"])] or list(L.DESIGN_ORDER)
-    return [f"{t}|{d}" for t in v.ds["topics"]["id"] for d in designs]
+    return [marks.key("cell", t, d) for t in v.ds["topics"]["id"] for d in designs]
 
 
 def harm_figures(v, kind: str | None, severity: tuple[str, ...] = (), system: tuple[str, ...] = ()) -> pd.DataFrame:
@@ -61,50 +63,74 @@ def legal_status(v, year: int, scope: str, today: dt.date) -> pd.DataFrame:
 
 
 # --- the charts ----------------------------------------------------------------------------
+# Each carries its caption (sources, what it does not show; texts/captions.yaml) inside the
+# figure, so an exported PNG or a slide keeps them.
+
+
+def _captioned(fig: go.Figure, key: str, **values: object) -> go.Figure:
+    return C.with_caveats(fig, **texts.caption(key, **values))
+
+
+def not_counted(studies: pd.DataFrame) -> str:
+    """The caption's note on studies listed but not counted (no published results), or nothing."""
+    n = int((~studies["counted"]).sum())
+    if not n:
+        return ""
+    return f" {n} registered, ongoing or unpublished stud{'ies are' if n != 1 else 'y is'} listed under All studies but not counted."
 
 
 def hype_gap(v, filters: D.Filters) -> go.Figure:
-    return C.hype_gap(claims_in_view(v, filters))
+    return _captioned(C.hype_gap(claims_in_view(v, filters)), "overview.hype")
 
 
 def claims_by_article(v, filters: D.Filters, text: str = "") -> go.Figure:
-    return C.claims_by_article(D.claims_by_article(claims_in_view(v, filters, text), v.ds["articles"]))
+    fig = C.claims_by_article(D.claims_by_article(claims_in_view(v, filters, text), v.ds["articles"]))
+    return _captioned(fig, "claims.by_article")
 
 
 def design_ladder(v, filters: D.Filters) -> go.Figure:
-    return C.design_ladder(D.design_ladder(studies_in_view(v, filters)))
+    studies = studies_in_view(v, filters)
+    return _captioned(C.design_ladder(D.design_ladder(studies)), "evidence.ladder", not_counted=not_counted(studies))
 
 
 def evidence_map(v, filters: D.Filters) -> go.Figure:
-    return C.evidence_matrix(D.evidence_matrix(links_in_view(v, filters), v.ds["topics"]))
+    fig = C.evidence_matrix(D.evidence_matrix(links_in_view(v, filters), v.ds["topics"]))
+    return _captioned(fig, "evidence.matrix", not_counted=not_counted(studies_in_view(v, filters)))
 
 
 def harm_warnings(v) -> go.Figure:
-    return C.mentioned_vs_reported(v.harm_mentions, v.ds["articles"])
+    return _captioned(C.mentioned_vs_reported(v.harm_mentions, v.ds["articles"]), "harms.mentions")
 
 
 def harms_by_year(v) -> go.Figure:
-    return C.counts_by_year(D.yearly_counts(v.figures))
+    yearly = D.yearly_counts(v.figures)
+    sources = "; ".join(dict.fromkeys(yearly["source_label"])) or "none"
+    return _captioned(C.counts_by_year(yearly), "harms.by_year", sources=sources)
 
 
 def harm_panels(v, kind: str, severity: tuple[str, ...] = (), system: tuple[str, ...] = ()) -> go.Figure:
-    return C.kind_panels(harm_figures(v, kind, severity, system), L.DATA_KIND[kind])
+    shown = harm_figures(v, kind, severity, system)
+    fig = C.kind_panels(shown, L.DATA_KIND[kind])
+    sources = "; ".join(dict.fromkeys(shown["source_label"])) or "none"
+    return _captioned(fig, "harms.panels", sources=sources, meaning=L.DATA_KIND_MEANING[kind])
 
 
 def world_map(v, year: int, scope: str, today: dt.date) -> go.Figure:
     status = legal_status(v, year, scope, today)
     world = status[status["level"].isin(["country", "federal"])]
-    return C.legal_map(world, "world", f"Where is it legal? Countries, as of {as_of(year, today):%d %b %Y}", today=today)
+    fig = C.legal_map(world, "world", f"Where is it legal? Countries, as of {as_of(year, today):%d %b %Y}", today=today)
+    return _captioned(fig, "legality.world")
 
 
 def us_map(v, year: int, scope: str, today: dt.date) -> go.Figure:
     status = legal_status(v, year, scope, today)
     title = f"Where is it legal? US states, as of {as_of(year, today):%d %b %Y}"
-    return C.legal_map(status[status["level"] == "state"], "us", title, local=D.local_rules_by_state(status), today=today)
+    fig = C.legal_map(status[status["level"] == "state"], "us", title, local=D.local_rules_by_state(status), today=today)
+    return _captioned(fig, "legality.us")
 
 
 def legal_timeline(v) -> go.Figure:
-    return C.timeline(D.timeline_events(v.ds["timeline"], v.place_names))
+    return _captioned(C.timeline(D.timeline_events(v.ds["timeline"], v.place_names)), "legality.timeline")
 
 
 # The names a page may ask ``ui.data.figure`` for.

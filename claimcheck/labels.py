@@ -153,7 +153,7 @@ DIRECTION = {
     "no_bearing": "No bearing",
 }
 DIRECTION_COLOUR = {"Supports": BLUE, "Partly supports": SKY, "Contradicts": VERMILION, "No bearing": GREY}
-DIRECTION_SYMBOL = {"Supports": "circle", "Partly supports": "diamond", "Contradicts": "x", "No bearing": "square-open"}
+DIRECTION_SYMBOL = {"Supports": "circle", "Partly supports": "diamond", "Contradicts": "x", "No bearing": "hexagon"}
 
 VERIFICATION = {"primary_record": "Primary record seen", "secondary_only": "Secondary page only ⚠"}
 
@@ -225,7 +225,7 @@ LEGAL_STATUS_SYMBOL = {
     "Restricted": "triangle-up",
     "Regulated": "diamond",
     "No specific law": "circle",
-    "Unclear": "circle-open",
+    "Unclear": "square",
 }
 CONFIDENCE = {"high": "High", "medium": "Medium", "low": "Low ⚠"}
 LEGAL_VERIFICATION = {"primary": "official text seen", "secondary": "⚠ seen only on a secondary page", "unverified": "⚠ unverified"}

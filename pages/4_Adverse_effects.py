@@ -27,7 +27,7 @@ harm_of_figure = dict(zip(v.figures["id"], v.figures["harm_id"]))
 VIEWS = {"warnings": "Which harms do the articles warn about?", "by_year": "Reports by year", "how_often": "How often: the figures"}
 view = view_picker("view", VIEWS, "warnings", opening="how_often" if {"kind", "severity", "system"} & set(st.query_params) else None)
 for key in ("harms.mentions", "harms.by_year", "harms.panels"):  # a mark selected on the chart in view opens its harm below
-    pick_from_chart(key, "harm", harm_ids, lambda p: harm_of_figure.get(p, p))
+    pick_from_chart(key, "harm", harm_ids, lambda m: harm_of_figure.get(m.key) if m.kind == "figure" else m.key)
 if view == "warnings":
     chart(figure(v, "harm_warnings"), key="harms.mentions", select=True, **texts.caption("harms.mentions"))
 elif view == "by_year":

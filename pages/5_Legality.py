@@ -35,7 +35,7 @@ federal_line(F.legal_status(v, year, scope, today), SCOPES.get(scope, str(scope)
 codes = list(dict.fromkeys(legality.sort_values("name")["code"]))
 event_place = dict(zip(timeline["id"], timeline["jurisdiction"]))
 for key in ("legality.world", "legality.us", "legality.timeline"):  # a place or event selected on a chart opens its history
-    pick_from_chart(key, "place", codes, lambda p: event_place.get(p, p))
+    pick_from_chart(key, "place", codes, lambda m: event_place.get(m.key) if m.kind == "event" else m.key)
 # One view at a time: each geo map costs the browser about a second to draw.
 VIEWS = {"world": "World map", "us": "United States map", "timeline": "Timeline of rule changes", "table": "Every entry, with its source"}
 regions = filters.region or D.REGIONS

@@ -10,6 +10,7 @@ import pytest
 from claimcheck import charts as C
 from claimcheck import domain as D
 from claimcheck import labels as L
+from claimcheck import marks
 from claimcheck.dataset import load_dataset
 from claimcheck.highlight import highlight_segments
 
@@ -111,7 +112,7 @@ def test_hype_chart_has_one_mark_per_rated_claim_with_its_id(mini_ds):
     fig = C.hype_gap(claims)
     ids = [cd[0] for tr in fig.data if tr.customdata is not None for cd in tr.customdata]
     # K2 (about a study) and K4 (tradition) are not graded for certainty, so they have no place on its axis
-    assert sorted(ids) == ["K1"]
+    assert sorted(ids) == [marks.encode("claim", "K1")]
     # colour and marker shape both encode the verdict
     symbols = {tr.name: tr.marker.symbol for tr in fig.data if tr.mode == "markers"}
     assert len(set(symbols.values())) == len(symbols)
@@ -140,7 +141,7 @@ def test_legal_map_marks_each_place_with_a_symbol_as_well_as_colour(mini_ds):
     fig = C.legal_map(status[status["level"] == "state"], "us", "t")
     geo = [tr for tr in fig.data if tr.type == "scattergeo"]
     assert geo and all(tr.marker.symbol for tr in geo)
-    assert list(geo[0].locations) == ["TX"]
+    assert list(geo[0].locations) == ["TX"] and geo[0].name == L.LEGAL_STATUS["banned"]
 
 
 def test_empty_input_gives_an_empty_state_not_an_error(mini_ds):
@@ -181,8 +182,8 @@ def test_local_rules_are_grouped_per_state_for_the_us_map(mini_ds):
 def test_low_confidence_places_carry_a_question_mark(mini_ds):
     status = D.status_as_of(mini_ds["legality"], dt.date(2025, 1, 1), "leaf")
     fig = C.legal_map(status[status["level"] == "state"], "us", "t")
-    marks = [tr for tr in fig.data if tr.type == "scattergeo"]
-    assert list(marks[0].text) == ["?"]  # Texas's current row has low confidence
+    symbols = [tr for tr in fig.data if tr.type == "scattergeo"]
+    assert list(symbols[0].text) == ["?"]  # Texas's current row has low confidence
 
 
 def test_jurisdiction_history_is_in_date_order(mini_ds):
@@ -196,8 +197,8 @@ def test_evidence_matrix_shows_every_gap_and_cells_lead_to_their_studies(mini_ds
     # one topic with links (pain) x 9 designs: 2 filled cells, 7 gaps
     assert len(matrix) == 9 and (matrix["studies"] == 0).sum() == 7
     fig = C.evidence_matrix(matrix)
-    keys = {cd[0] for tr in fig.data for cd in tr.customdata}
-    assert "pain|rct" in keys and "pain|animal" in keys and "pain|in_vitro" in keys
+    keys = {marks.decode(cd[0]).parts for tr in fig.data for cd in tr.customdata}
+    assert ("pain", "rct") in keys and ("pain", "animal") in keys and ("pain", "in_vitro") in keys
     cell = D.cell_studies(links, "pain", "rct")
     assert list(cell["study_id"]) == ["trial2022"] and cell["claims"][0] == "K2" and cell["directions"][0] == "contradicts"
 
@@ -221,13 +222,13 @@ def test_crowded_charts_group_or_cap_and_say_so(real_ds):
     claims = pd.concat([D.claims_table(real_ds).assign(id=lambda d, k=k: d["id"] + f"-{k}") for k in range(5)])
     fig = C.hype_gap(claims)
     assert "grouped by cell" in fig.layout.title.text
-    marks = [cd for tr in fig.data if tr.customdata is not None for cd in tr.customdata]
-    assert sum(int(m[1]) for m in marks) == len(claims.dropna(subset=["certainty_rank"]))  # nobody lost
-    group = C.cell_claims(claims, marks[0][0])
-    assert len(group) == int(marks[0][1])
+    drawn = [cd for tr in fig.data if tr.customdata is not None for cd in tr.customdata]
+    assert sum(int(m[1]) for m in drawn) == len(claims.dropna(subset=["certainty_rank"]))  # nobody lost
+    group = C.cell_claims(claims, drawn[0][0])
+    assert len(group) == int(drawn[0][1])
     many = pd.concat([D.harm_mentions(real_ds)] * 3, ignore_index=True)
     grid = C.mentioned_vs_reported(many, real_ds["articles"])
-    assert f"the {C.MAX_ROWS} most severe of {len(many)}" in grid.layout.title.text
+    assert f"the {C.MAX_ROWS} most severe of {len(many)}" in grid.layout.title.text.replace("<br>", " ")
 
 
 def test_provenance_flags_low_confidence_and_stale_checks(mini_ds):
@@ -254,9 +255,12 @@ def test_kind_panels_put_each_unit_on_its_own_axis_and_keep_labels_in_the_table(
     two = pd.concat([cases, cases.assign(id=cases["id"] + "-pct", unit="percent", value=12.5)])
     fig = C.kind_panels(two, "Cases")
     assert [tr.xaxis for tr in fig.data] == ["x", "x2"]
+    headings = [a.text for a in fig.layout.annotations if a.yref == "paper"]
+    labels = [a for a in fig.layout.annotations if a.yref != "paper"]
+    assert {a.yref for a in labels} == {"y", "y2"}, "each panel's row labels sit on its own axis"
     assert fig.layout.showlegend is False and all(tr.cliponaxis is False for tr in fig.data), "no 'trace 0' legend, no cut-off values"
     assert fig.layout.xaxis.title.text != fig.layout.xaxis2.title.text
-    assert [a.text for a in fig.layout.annotations] == ["Cases: percent of the group", "Cases: count"]
+    assert headings == ["Cases: percent of the group", "Cases: count"]
     table = C.figure_table(fig)
     # the text alternative names each bar by its own panel's labels, not by ids
     assert len(table) == 2 * len(cases)

@@ -17,6 +17,8 @@ import pytest
 import yaml
 from streamlit.testing.v1 import AppTest
 
+from claimcheck import marks
+
 from .conftest import REAL
 from .test_pages import figures as _figures
 from .test_pages import metric as _metric
@@ -243,10 +245,10 @@ def test_evidence_map_cells_count_distinct_published_studies(raw):
     fig = _figures(at)[0]
     shown = {}
     for trace in fig["data"]:
-        if trace["name"].startswith("□"):
-            continue
-        for cell, n in trace["customdata"]:
-            shown[(cell, trace["name"])] = n
+        if trace["name"].startswith("□") or not trace.get("customdata"):
+            continue  # gaps, and the rows' labels
+        for cell, n, *_ in trace["customdata"]:
+            shown[("|".join(marks.decode(cell, "cell").parts), trace["name"])] = n
     topic_of = {c["id"]: c["topic"] for c in raw["claims"]}
     words = {"supports": "Supports", "partly_supports": "Partly supports", "contradicts": "Contradicts", "no_bearing": "No bearing"}
     expected: dict[tuple[str, str], set] = {}

@@ -99,10 +99,11 @@ def claims_grid(claims: pd.DataFrame, key: str, target: str = "claim") -> pd.Dat
 def bar_claims(claims: pd.DataFrame, chart_key: str) -> pd.DataFrame | None:
     """The claims of the bars selected on the claims-by-article chart, or None when no bar is selected."""
     from claimcheck import domain as D
+    from claimcheck import marks
 
     from .frame import selected_ids
 
-    bars = [tuple(b.split("|", 1)) for b in selected_ids(st.session_state.get(chart_key)) if "|" in b]
+    bars = [m.parts for m in map(marks.decode, selected_ids(st.session_state.get(chart_key))) if m is not None and m.kind == "bar"]
     if not bars:
         st.caption("Select a bar to list its claims.")
         return None
@@ -146,11 +147,12 @@ def ladder_studies(studies: pd.DataFrame, key: str) -> pd.DataFrame | None:
 def cell_studies(v: Views, links: pd.DataFrame, key: str) -> None:
     """The select box of evidence-map cells (fed by the chart too) and the studies in the chosen cell."""
     from claimcheck import figures as F
+    from claimcheck import marks
 
     counts = links.groupby(["topic", "design"])["study_id"].nunique().to_dict()
 
     def name(cell: str) -> str:
-        topic, design = cell.split("|", 1)
+        topic, design = marks.decode(cell, "cell").parts
         n = counts.get((topic, design), 0)
         return f"{v.topic_labels.get(topic, topic)} · {L.DESIGN.get(design, design)} ({n or 'gap'})"
 
@@ -161,7 +163,7 @@ def cell_studies(v: Views, links: pd.DataFrame, key: str) -> None:
     )
     if cell is None:
         return
-    topic, design = cell.split("|", 1)
+    topic, design = marks.decode(cell, "cell").parts
     found = D.cell_studies(links, topic, design)
     st.markdown(
         f"**{md(v.topic_labels.get(topic, topic))} · {md(L.DESIGN.get(design, design))}: {len(found)} stud{'ies' if len(found) != 1 else 'y'}**"
@@ -250,10 +252,11 @@ def figures_grid(shown: pd.DataFrame, key: str) -> None:
 def group_list(claims: pd.DataFrame, chart_key: str) -> None:
     """When a grouped mark (many claims drawn as one, on large data) is selected, list its claims; a row opens one."""
     from claimcheck import charts as C
+    from claimcheck import marks
 
     from .frame import selected_ids
 
-    groups = [x for x in selected_ids(st.session_state.get(chart_key)) if x.startswith("cell:")]
+    groups = [x for x in selected_ids(st.session_state.get(chart_key)) if marks.decode(x, "group")]
     if not groups:
         return
     group = C.cell_claims(claims, groups[0])

@@ -57,8 +57,8 @@ def _figure(fingerprint: str, name: str, args: tuple, dark: bool, scale: float, 
 def _themed(fig: go.Figure, dark: bool, scale: float) -> go.Figure:
     from claimcheck import charts as C
 
-    themed = getattr(C, "themed", None)
-    return themed(fig, dark=dark, scale=scale) if themed else fig
+    # a copy: the figure given may be cached and shared between sessions
+    return C.themed(fig, dark=dark, scale=scale)
 
 
 def dark_theme() -> bool:

@@ -411,12 +411,19 @@ def pick_from_chart(chart_key: str, target: str, allowed, convert=None) -> None:
     """Make a mark selected on chart ``chart_key`` the value of the select box ``target`` (call before drawing it).
 
     Acts only when the chart's selection changed, so the select box can still be
-    changed by hand (and by keyboard) afterwards. ``convert`` maps a mark's id to
-    the select box's value (a figure to its harm); values not in ``allowed`` are ignored.
+    changed by hand (and by keyboard) afterwards. Each selected mark is decoded
+    (:func:`claimcheck.marks.decode`); ``convert`` maps the :class:`~claimcheck.marks.Mark`
+    to the select box's value (a figure to its harm), by default its key (``C001``,
+    ``pain|rct``); values not in ``allowed`` are ignored.
     """
+    from claimcheck import marks
+
     ok = set(allowed)
     for picked in new_selection(chart_key):
-        value = convert(picked) if convert else picked
+        mark = marks.decode(picked)
+        if mark is None:
+            continue
+        value = convert(mark) if convert else mark.key
         if value in ok:
             st.session_state[target] = value
             return

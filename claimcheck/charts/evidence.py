@@ -1,0 +1,93 @@
+"""Evidence: the design ladder and the evidence map (topics by kind of study)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from .. import labels as L
+from .. import marks
+from .common import AXIS_BELOW, ROW_MARK, add_row_labels, base, empty, esc, esc_all, label_rows, wrap
+
+
+def design_ladder(ladder: pd.DataFrame, title: str = "What kind of studies is the evidence made of?") -> go.Figure:
+    """Horizontal bars, one per rung of the design ladder (strongest human evidence at the top), each named above its bar."""
+    if ladder["studies"].sum() == 0:
+        return empty(title)
+    colours = [L.BLUE if d in L.HUMAN_CONTROLLED else (L.GREY if d == "traditional" else L.SKY) for d in ladder["design"]]
+    wrapped, row_px = label_rows(ladder["design_label"])
+    fig = go.Figure(
+        go.Bar(
+            y=esc_all(ladder["design_label"]), x=ladder["studies"], orientation="h", marker=dict(color=colours), width=ROW_MARK / row_px,
+            text=ladder["studies"], textposition="outside", cliponaxis=False, showlegend=False,
+            customdata=[(marks.encode("rung", d), esc(label)) for d, label in zip(ladder["design"], ladder["design_label"])],
+            hovertemplate="%{customdata[1]}: %{x} stud(ies)<extra></extra>",
+        )
+    )  # fmt: skip
+    add_row_labels(fig, esc_all(ladder["design_label"]), wrapped)
+    fig.update_xaxes(title="Number of studies", rangemode="tozero")
+    fig = base(fig, title, plot_height=row_px * len(ladder) + 20, bottom=AXIS_BELOW)
+    fig.update_layout(margin_r=40)  # room for the count printed past the longest bar
+    return fig
+
+
+GAP = "□ No study (gap)"
+SPREAD = 0.2  # design columns between two marks of one cell
+
+
+def evidence_matrix(matrix: pd.DataFrame, title: str = "What kind of evidence exists for each topic, and where are the gaps?") -> go.Figure:
+    """Topics (rows, named above their marks) by design ladder (columns): mark size and number = studies,
+    colour and symbol = direction, open grey squares = gaps.
+
+    The marks of one cell (one per direction) are spread side by side, so none hides another.
+    Each mark's customdata[0] is a ``cell`` mark (:mod:`claimcheck.marks`), so a page can list the
+    studies of a selected cell.
+    """
+    if matrix.empty:
+        return empty(title)
+    designs = list(L.DESIGN_ORDER)
+    xpos = {d: i for i, d in enumerate(designs)}
+    topics = list(dict.fromkeys(zip(matrix["topic"], matrix["topic_label"])))
+    wrapped, row_px = label_rows([label for _, label in topics], width=60)
+    fig = go.Figure()
+    gaps = matrix[matrix["studies"] == 0]
+    fig.add_trace(
+        go.Scatter(
+            x=[xpos[d] for d in gaps["design"]], y=list(gaps["topic"]), mode="markers", name=GAP,
+            marker=dict(symbol="square-open", size=14, color="#BBBBBB", line=dict(width=1.5)),
+            customdata=[(marks.encode("cell", t, d), 0, esc(tl), esc(L.DESIGN[d])) for t, d, tl in zip(gaps["topic"], gaps["design"], gaps["topic_label"])],
+            hovertemplate="%{customdata[2]} · %{customdata[3]}: no study<extra></extra>",
+        )
+    )  # fmt: skip
+    filled = matrix[matrix["studies"] > 0].copy()
+    order = {d: i for i, d in enumerate(L.DIRECTION)}
+    filled = filled.assign(rank=filled["direction"].map(order)).sort_values(["topic", "design", "rank"])
+    j = filled.groupby(["topic", "design"]).cumcount()
+    k = filled.groupby(["topic", "design"])["studies"].transform("size")
+    filled["x"] = filled["design"].map(xpos) + (j - (k - 1) / 2) * SPREAD
+    for direction, label in L.DIRECTION.items():
+        part = filled[filled["direction"] == direction]
+        if part.empty:
+            continue
+        fig.add_trace(
+            go.Scatter(
+                x=part["x"], y=list(part["topic"]), mode="markers+text", name=label,
+                text=part["studies"].astype(str), textposition="top center", textfont=dict(size=12),
+                marker=dict(
+                    symbol=L.DIRECTION_SYMBOL[label], color=L.DIRECTION_COLOUR[label], size=9 + 3 * part["studies"].clip(upper=5),
+                    line=dict(color="#333333", width=1), opacity=0.9,
+                ),
+                customdata=[
+                    (marks.encode("cell", t, d), n, esc(tl), esc(L.DESIGN[d]))
+                    for t, d, n, tl in zip(part["topic"], part["design"], part["studies"], part["topic_label"])
+                ],
+                hovertemplate="%{customdata[2]} · %{customdata[3]}<br>" + label + ": %{customdata[1]} stud(ies)<extra></extra>",
+            )
+        )  # fmt: skip
+    add_row_labels(fig, [t for t, _ in topics], wrapped)
+    fig.update_xaxes(
+        type="linear", tickvals=list(range(len(designs))), ticktext=[wrap(L.DESIGN[d], 12) for d in designs],
+        range=[-0.5, len(designs) - 0.5], side="top", showgrid=True, gridcolor="#eeeeee", zeroline=False, title=None,
+        tickfont=dict(size=12),
+    )  # fmt: skip
+    return base(fig, title, plot_height=row_px * len(topics) + 30, top=96)
