@@ -35,7 +35,7 @@ def studies_in_view(v, filters: D.Filters) -> pd.DataFrame:
 
 def links_in_view(v, filters: D.Filters) -> pd.DataFrame:
     """Claim-study links (published studies only) of the claims that pass the filters."""
-    links = D.evidence_links(v.ds)
+    links = v.links
     links = links[links["claim_id"].isin(set(claims_in_view(v, filters)["id"]))]
     return links[links["design"].isin(filters.design)] if filters.design else links
 

@@ -48,15 +48,9 @@ def ds():
 
 @pytest.fixture(scope="module")
 def v(ds):
-    from ui.data import Views
+    from claimcheck.views import build_views
 
-    return Views(
-        ds=ds, claims=D.claims_table(ds), quotes=D.claim_quotes(ds), studies=D.studies_table(ds), harm_mentions=D.harm_mentions(ds),
-        figures=D.figures_table(ds), allowed=D.allowed_filter_values(ds),
-        article_labels=dict(zip(ds["articles"]["id"], ds["articles"]["label"])),
-        topic_labels=dict(zip(ds["topics"]["id"], ds["topics"]["label"])),
-        place_names=dict(zip(ds["legality"]["code"], ds["legality"]["name"])), fingerprint="test",
-    )  # fmt: skip
+    return build_views(ds, "test")
 
 
 # Every named figure, with the arguments its page gives it.
