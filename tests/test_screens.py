@@ -120,16 +120,13 @@ def test_the_sidebar_stays_closed_on_a_phone_on_load_and_after_a_page_switch(bro
         assert after_reload == 0, f"the sidebar covers {after_reload} px of the page on a fresh load"
 
 
-# The headers of a data grid that are drawn inside the viewport and inside the grid's own visible box.
+# The headers of the columns a data grid draws. The grid (glide-data-grid) paints on a canvas and
+# keeps an accessible table of only the columns it draws in its visible width (pinned ones
+# included): a header here is a column in view without scrolling sideways.
 VISIBLE_HEADERS = """sel => {
     const grid = document.querySelector(sel);
     if (!grid) return null;
-    const g = grid.getBoundingClientRect();
-    const left = Math.max(0, g.left), right = Math.min(innerWidth, g.right);
-    return Array.from(grid.querySelectorAll('[role=columnheader]')).filter(h => {
-        const r = h.getBoundingClientRect();
-        return r.width > 0 && r.left >= left - 2 && r.right <= right + 2;
-    }).map(h => h.textContent.trim());
+    return Array.from(grid.querySelectorAll('[role=columnheader]')).map(h => h.textContent.trim());
 }"""
 
 TABLES = [
@@ -195,10 +192,15 @@ def test_every_presenter_step_fits_the_screen_with_large_chart_text(browser, rea
         assert n >= 5 and not problems, "\n".join(problems)
 
 
+NAMED = {"white": "#ffffff", "black": "#000000", "transparent": "rgba(0, 0, 0, 0)"}
+
+
 def _rgb(css: str) -> tuple[float, float, float, float]:
+    css = NAMED.get(css.strip().lower(), css.strip())
     nums = [float(x) for x in re.findall(r"[\d.]+", css)]
     if css.startswith("#"):
         h = css.lstrip("#")
+        h = "".join(c * 2 for c in h) if len(h) == 3 else h
         nums = [int(h[i : i + 2], 16) for i in (0, 2, 4)]
     r, g, b, *a = nums + [1.0]
     return r, g, b, a[0]
@@ -228,7 +230,7 @@ def test_dark_mode_draws_the_page_and_its_charts_dark(browser, real_server, path
         record("dark", page=name_of(path, query, ""), app=app, papers=papers)
         assert luminance(app) < 0.05, f"the page background is {app} in dark mode"
         for paper, plot in papers:
-            for colour in (paper, plot):
+            for colour in (paper, plot or paper):  # a map has no plot background: its paper is what shows
                 seen = app if _rgb(colour)[3] == 0 else colour  # a transparent paper shows the page behind it
                 assert luminance(seen) < 0.1, f"a chart is drawn on {colour} in dark mode"
         if not charts:  # a table's cells: the grid draws on a canvas in the theme's colours
@@ -244,10 +246,18 @@ def test_dark_mode_draws_the_page_and_its_charts_dark(browser, real_server, path
             assert luminance(pixel) < 0.1, f"the table is drawn on {pixel} in dark mode"
 
 
+# The focused element's ring: its own outline, or that of the box around it (a text field's frame).
 FOCUS = """() => { const e = document.activeElement; if (!e || e === document.body) return null;
-    const s = getComputedStyle(e);
-    return {tag: e.tagName, text: (e.innerText || e.getAttribute('aria-label') || '').slice(0, 40),
-            style: s.outlineStyle, width: parseFloat(s.outlineWidth), color: s.outlineColor, shadow: s.boxShadow}; }"""
+    let r = e;
+    for (let k = 0; k < 5 && r && r !== document.body; k++, r = r.parentElement) {
+        const s = getComputedStyle(r);
+        if (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) break;
+    }
+    if (!r || r === document.body) r = e;
+    const s = getComputedStyle(r), b = r.getBoundingClientRect();
+    return {tag: e.tagName, ring: r.tagName, text: (e.innerText || e.getAttribute('aria-label') || '').slice(0, 40),
+            style: s.outlineStyle, width: parseFloat(s.outlineWidth), color: s.outlineColor,
+            in_view: b.width > 0 && b.height > 0}; }"""
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

@@ -125,7 +125,7 @@ def render(v: Views) -> None:
         )
         verdicts = {cid: verdict_of(cid) for cid in found}
         body = M.highlighted_html(text, results, verdicts)  # escaped, one line of HTML
-        with st.container(border=True, height=700):
+        with st.container(border=True):  # no scroll box inside the scrolling page: on a phone it trapped the reader
             st.markdown(f'<div style="font-size:1.05rem;line-height:1.6">{body}</div>', unsafe_allow_html=True)
         st.download_button(
             "Download the results (JSON lines, as the command line gives them)",
