@@ -53,7 +53,7 @@ def present(v: Views) -> None:
     with words:
         for sentence in step.sentences:
             if sentence:
-                st.markdown(f"<p style='font-size:1.5rem;line-height:1.3;margin:0'>{esc(sentence)}</p>", unsafe_allow_html=True)
+                st.markdown(f"<p style='font-size:1.5rem;line-height:1.3;margin:0 0 0.3em 0'>{esc(sentence)}</p>", unsafe_allow_html=True)
     with picture:
         fig = step.figure
         # A copy: the story's figures are cached and shared between sessions.

@@ -110,7 +110,8 @@ def page_link(key: str, label: str, icon: str | None = None, **params) -> None:
     """
     query = [(k, x) for k, v in params.items() if v not in (None, "") for x in (v if isinstance(v, (list, tuple)) else [v])]
     # The shared filters stay in the new page's address too, so it can be shared as it is seen.
-    query += [(name, str(x)) for name in L.FILTER_PARAMS if name not in params for x in st.query_params.get_all(name)]
+    filters = st.session_state.get("_frame.filters", {})  # this run's filters (filters_ui), by id
+    query += [(name, str(x)) for name in L.FILTER_PARAMS if name not in params for x in filters.get(name, ())]
     st.page_link(page(key).script, label=label, icon=icon, query_params=query)
 
 
