@@ -110,7 +110,7 @@ def page_link(key: str, label: str, icon: str | None = None, **params) -> None:
     """
     query = [(k, x) for k, v in params.items() if v not in (None, "") for x in (v if isinstance(v, (list, tuple)) else [v])]
     # The shared filters stay in the new page's address too, so it can be shared as it is seen.
-    filters = st.session_state.get("_frame.filters", {})  # this run's filters (filters_ui), by id
+    filters = st.session_state.get("_frame.filter_params", {})  # this run's filters (filters_ui), as the URL shows them
     query += [(name, str(x)) for name in L.FILTER_PARAMS if name not in params for x in filters.get(name, ())]
     st.page_link(page(key).script, label=label, icon=icon, query_params=query)
 
@@ -234,6 +234,8 @@ def filters_ui(v: Views, where=None) -> D.Filters:
             chosen[name] = tuple(multiselect(title, options, name, _format(name, v), help=help_text, placeholder="All"))
         st.button("Clear filters", key="filter.clear", disabled=not any(chosen.values()), on_click=_clear_filters)
     st.session_state["_frame.filters"] = {k: list(x) for k, x in chosen.items() if x}
+    # The same values as the address bar writes them (their shown text), for links to other views.
+    st.session_state["_frame.filter_params"] = {k: [str(_format(k, v)(y)) for y in x] for k, x in chosen.items() if x}
     return D.Filters(**chosen)
 
 
