@@ -7,7 +7,9 @@ from ui.frame import page_setup, url_value, view_picker
 
 MODES = {"quiz": "Quiz", "present": "Presenter", "handout": "Handout"}
 # The presenter opens with the sidebar closed: the slide gets the whole projector.
-v, filters = page_setup("classroom", sidebar="collapsed" if url_value("mode") in ("present", MODES["present"]) else "auto")
+# The mode's value from the last run counts too: a control may have taken it out of the address.
+presenting = url_value("mode") in ("present", MODES["present"]) or st.session_state.get("mode") == "present"
+v, filters = page_setup("classroom", sidebar="collapsed" if presenting else "auto")
 mode = view_picker("mode", MODES, "quiz", label="Mode")
 if mode == "present":
     present(v)

@@ -58,12 +58,16 @@ def free_port() -> int:
 
 @contextmanager
 def server(data_dir: Path):
+    """A real Streamlit server on a free port; its output goes to a file (a pipe nobody reads could fill and stall it)."""
+    import tempfile
+
     port = free_port()
     env = {**os.environ, "CLAIMCHECK_DATA_DIR": str(data_dir)}
+    log = tempfile.TemporaryFile()
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port), "--server.headless", "true",
          "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
     )  # fmt: skip
     base = f"http://127.0.0.1:{port}"
     try:
@@ -75,7 +79,8 @@ def server(data_dir: Path):
             except OSError:
                 pass
             if proc.poll() is not None or time.monotonic() > deadline:
-                out = proc.stdout.read().decode(errors="replace") if proc.stdout else ""
+                log.seek(0)
+                out = log.read().decode(errors="replace")
                 pytest.fail(f"the Streamlit server did not start:\n{out[-3000:]}")
             time.sleep(0.3)
         yield base
@@ -85,13 +90,18 @@ def server(data_dir: Path):
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             proc.kill()
+            proc.wait()
+        log.close()
 
 
 @pytest.fixture(scope="module")
 def browser():
     if not Path(CHROMIUM).exists():
         pytest.fail(f"Chromium not found at {CHROMIUM}: install Debian's chromium package (see README)")
-    from playwright.sync_api import sync_playwright
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError as e:  # a failure, not a skip: the browser tests must run in CI
+        pytest.fail(f"the playwright package is missing ({e}): pip install -r requirements-dev.txt")
 
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
@@ -102,9 +112,9 @@ def browser():
 class Visit:
     """A browser context that blocks everything outside localhost and records what went wrong."""
 
-    def __init__(self, browser, base: str):
+    def __init__(self, browser, base: str, **context_options):
         self.base = base
-        self.ctx = browser.new_context(viewport={"width": 1400, "height": 1000})
+        self.ctx = browser.new_context(**{"viewport": {"width": 1400, "height": 1000}, **context_options})
         self.blocked: list[str] = []
         self.console_errors: list[str] = []
         self.http_errors: list[str] = []

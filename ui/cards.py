@@ -56,6 +56,7 @@ def claim_picker(v: Views, options: list[str], label: str, key: str = "claim", d
     return choice
 
 
+WRAP_ROW_HEIGHT = 68  # px: over 4rem, so Streamlit wraps long cell text (about three lines)
 CLAIM_COLUMNS = {  # the verdict answers the reader's question, so it comes right after the id
     "id": "Claim", "verdict_label": "Verdict", "certainty_label": "Certainty or basis", "statement": "Statement",
     "type_label": "Type", "topic_label": "Topic", "assertiveness_label": "Wording", "n_articles": "Articles",
@@ -73,8 +74,11 @@ def claim_column_config() -> dict:
 
     helps = column_help("claims", CLAIM_FIELDS)
     config = {header: st.column_config.Column(help=text) for header, text in helps.items()}
-    for header in ("Claim", "Verdict"):
-        config[header] = st.column_config.TextColumn(pinned=True, help=helps.get(header))
+    # The answer (verdict, then certainty) comes right after the id and is in view on a 390 px phone;
+    # rows are tall enough for long text to wrap (Streamlit wraps cells in rows over 4rem) instead of cutting it.
+    widths = {"Claim": 56, "Verdict": 140, "Certainty or basis": 140, "Statement": "large"}
+    for header, width in widths.items():
+        config[header] = st.column_config.TextColumn(pinned=header in ("Claim", "Verdict"), width=width, help=helps.get(header))
     return config
 
 
@@ -87,7 +91,7 @@ def claims_grid(claims: pd.DataFrame, key: str, target: str = "claim") -> pd.Dat
     st.caption("Select a row (click it, or Tab into the table, move with the arrow keys and press Shift+Space) to open the claim below.")
     event = show_table(
         table, key, on_select="rerun", selection_mode="single-row",
-        column_config=claim_column_config(),
+        column_config=claim_column_config(), row_height=WRAP_ROW_HEIGHT,
     )  # fmt: skip
     rows = list(event.selection.rows) if event is not None else []
     if rows and rows != st.session_state.get(f"{key}.previous-rows"):

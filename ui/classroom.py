@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
 from claimcheck import domain as D
@@ -17,8 +18,13 @@ from .cards import claim_card
 from .data import Views, cached_story, themed
 from .frame import BIND, NOTICE, chart, download, esc, from_link, keep_valid, md, multiselect, select, url_value
 
-PRESENTER_HEIGHT = 430  # px: a step's chart beside its text fits a 1280×720 projector without scrolling
+PRESENTER_HEIGHT = 400  # px: a step's chart beside its text fits a 1280×720 projector without scrolling
 PRESENTER_SCALE = 1.5  # chart text at least 18 px, readable from the back of a classroom
+# A slide uses the screen: Streamlit's page padding (6rem above, 10rem below) is cut to what
+# clears its header bar, so the step's title, text and chart fit 1280×720 without scrolling.
+PRESENTER_CSS = """<style>
+[data-testid="stMainBlockContainer"] { padding-top: 3.5rem !important; padding-bottom: 1rem !important; }
+</style>"""
 
 
 def present(v: Views) -> None:
@@ -26,8 +32,9 @@ def present(v: Views) -> None:
     all_ids = list(v.claims.dropna(subset=["verdict"])["id"])
     steps = cached_story(v, url_value("claim", all_ids), dt.date.today())
     n = len(steps)
+    st.html(PRESENTER_CSS)
 
-    def go(delta: int) -> None:
+    def move_by(delta: int) -> None:
         st.session_state["step"] = min(n, max(1, int(st.session_state.get("step") or 1) + delta))
 
     def label(k: int) -> str:
@@ -38,21 +45,23 @@ def present(v: Views) -> None:
     nav = st.columns([1, 4, 1], vertical_alignment="center")
     with nav[1]:
         i = st.select_slider("Step", list(range(1, n + 1)), key="step", bind=BIND, format_func=label, label_visibility="collapsed")
-    nav[0].button("◀ Previous", on_click=go, args=(-1,), disabled=i == 1, key="classroom.prev", width="stretch")
-    nav[2].button("Next ▶", on_click=go, args=(1,), disabled=i == n, key="classroom.next", width="stretch")
+    nav[0].button("◀ Previous", on_click=move_by, args=(-1,), disabled=i == 1, key="classroom.prev", width="stretch")
+    nav[2].button("Next ▶", on_click=move_by, args=(1,), disabled=i == n, key="classroom.next", width="stretch")
     step = steps[i - 1]
-    st.markdown(f"<h1 style='font-size:2.4rem;margin:0 0 0.2em 0;padding:0'>{esc(step.title)}</h1>", unsafe_allow_html=True)
+    st.markdown(f"<h1 style='font-size:2.2rem;margin:0;padding:0'>{esc(step.title)}</h1>", unsafe_allow_html=True)
     words, picture = st.columns([2, 3], gap="medium")
     with words:
         for sentence in step.sentences:
             if sentence:
-                st.markdown(f"<p style='font-size:1.5rem;line-height:1.35;margin:0 0 0.5em 0'>{esc(sentence)}</p>", unsafe_allow_html=True)
+                st.markdown(f"<p style='font-size:1.5rem;line-height:1.3;margin:0 0 0.3em 0'>{esc(sentence)}</p>", unsafe_allow_html=True)
     with picture:
         fig = step.figure
-        fig = fig.update_layout(height=PRESENTER_HEIGHT) if fig.layout.height and fig.layout.height > PRESENTER_HEIGHT else fig
-        chart(themed(fig, scale=PRESENTER_SCALE), key=f"classroom.present.{step.key}", sources=step.sources)
+        # A copy: the story's figures are cached and shared between sessions.
+        fig = go.Figure(fig).update_layout(height=PRESENTER_HEIGHT) if fig.layout.height != PRESENTER_HEIGHT else fig
+        # The sources and the data-table switch go under the text, beside the chart, so the slide fits the screen.
+        chart(themed(fig, scale=PRESENTER_SCALE), key=f"classroom.present.{step.key}", sources=step.sources, notes=words)
     example = (v.ds.meta["classroom_example_claims"] or ["ID"])[0]
-    st.caption(f"Step {i} of {n}. The address bar's link reopens this step; add &claim={md(example)} to open on one claim.")
+    words.caption(f"Step {i} of {n}. The address bar's link reopens this step; add &claim={md(example)} to open on one claim.")
 
 
 def quiz(v: Views, filters: D.Filters) -> None:

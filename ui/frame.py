@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import re
+from contextlib import nullcontext
 
 import plotly.graph_objects as go
 import streamlit as st
@@ -106,7 +107,11 @@ def page_link(key: str, label: str, icon: str | None = None, **params) -> None:
 
     Markdown links would open a new tab and a new session; ``st.page_link`` moves within this one.
     """
-    st.page_link(page(key).script, label=label, icon=icon, query_params={k: v for k, v in params.items() if v not in (None, "")})
+    query = [(k, x) for k, v in params.items() if v not in (None, "") for x in (v if isinstance(v, (list, tuple)) else [v])]
+    # The shared filters stay in the new page's address too, so it can be shared as it is seen.
+    filters = st.session_state.get("_frame.filter_params", {})  # this run's filters (filters_ui), as the URL shows them
+    query += [(name, str(x)) for name in D.FILTER_PARAMS if name not in params for x in filters.get(name, ())]
+    st.page_link(page(key).script, label=label, icon=icon, query_params=query)
 
 
 # --- state in the URL ----------------------------------------------------------------
@@ -187,8 +192,10 @@ def multiselect(label: str, options, key: str, fmt=str, **kwargs):
     return st.multiselect(label, options, key=key, format_func=fmt, bind=BIND, **kwargs)
 
 
-def _arrive(key: str, v: Views) -> None:
+def _arrive(key: str, v: Views) -> bool:
     """On moving to another page, keep the shared filters and start the page's own controls afresh.
+
+    Returns whether this run opens the page (a first visit or a move from another page).
 
     Streamlit keeps a bound widget's value across a page change under its key; a
     selection on one page (``claim``, ``view``) must not reopen on the next one unless
@@ -196,8 +203,10 @@ def _arrive(key: str, v: Views) -> None:
     """
     last = st.session_state.get("_frame.page")
     st.session_state["_frame.page"] = key
-    if last is None or last == key:
-        return
+    if last == key:
+        return st.session_state.pop("_frame.arriving", False)  # the rerun below still opens the page
+    if last is None:
+        return True
     for name in PAGE_PARAMS:
         if name not in st.query_params:
             st.session_state.pop(name, None)
@@ -210,13 +219,15 @@ def _arrive(key: str, v: Views) -> None:
         else:
             st.session_state[name] = list(values)
     if carried:
+        st.session_state["_frame.arriving"] = True
         st.rerun()  # the filters are read from the link on the next run, and stay in it
+    return True
 
 
-def filters_ui(v: Views) -> D.Filters:
-    """Draw the shared filters in the sidebar, each bound to its URL parameter, and return them."""
+def filters_ui(v: Views, where=None) -> D.Filters:
+    """Draw the shared filters in the sidebar (or ``where``), each bound to its URL parameter, and return them."""
     chosen = {}
-    with st.sidebar:
+    with where if where is not None else st.sidebar:
         st.markdown("### Filters")
         st.caption("Shared by every page and kept in the link, so any view can be shared.")
         for spec in D.FILTER_SPECS:
@@ -227,6 +238,8 @@ def filters_ui(v: Views) -> D.Filters:
             chosen[spec.name] = tuple(multiselect(spec.label, options, spec.name, _format(spec.name, v), help=spec.help, placeholder="All"))
         st.button("Clear filters", key="filter.clear", disabled=not any(chosen.values()), on_click=_clear_filters)
     st.session_state["_frame.filters"] = {k: list(x) for k, x in chosen.items() if x}
+    # The same values as the address bar writes them (their shown text), for links to other views.
+    st.session_state["_frame.filter_params"] = {k: [str(_format(k, v)(y)) for y in x] for k, x in chosen.items() if x}
     return D.Filters(**chosen)
 
 
@@ -285,8 +298,8 @@ def data_banner(v: Views) -> None:
         st.code("\n".join(str(p) for p in ds.problems[:500]) + ("\n…" if n > 500 else ""), language=None, wrap_lines=True)
 
 
-def sidebar_footer(v: Views) -> None:
-    with st.sidebar:
+def sidebar_footer(v: Views, where=None) -> None:
+    with where if where is not None else st.sidebar:
         st.divider()
         meta = v.ds.meta
         st.caption(
@@ -294,23 +307,26 @@ def sidebar_footer(v: Views) -> None:
         )
 
 
-def chart(fig: go.Figure | tuple, key: str, sources: str, not_shown: str | None = None, select: bool = False):
+def chart(fig: go.Figure | tuple, key: str, sources: str, not_shown: str | None = None, select: bool = False, notes=None):
     """Draw a figure with its sources caption and, where misreading is likely, what it does not show.
 
     ``fig`` is a figure, or a (figure, text-alternative table) pair from
     :func:`ui.data.figure`. With ``select`` the chart reports clicked or
-    lassoed marks; the selection event is returned.
+    lassoed marks; the selection event is returned. ``notes`` is where the
+    caption and the data-table switch go (default: under the chart; the
+    presenter puts them beside it, so a slide fits the screen).
     """
     fig, table = fig if isinstance(fig, tuple) else (fig, None)
     kwargs = {"on_select": "rerun", "selection_mode": ("points",)} if select else {}
     event = st.plotly_chart(fig, key=key, config=PLOTLY_CONFIG, width="stretch", **kwargs)
-    # One caption element, not two: every element is one more message for the browser to render.
-    st.caption(f"**Sources:** {sources}" + (f"  \n**What this does not show:** {not_shown}" if not_shown else ""))
-    # The text alternative is drawn on request: hidden data grids still cost the browser time.
-    if st.toggle("Show this chart's data as a table", key=f"{key}.as-table"):
-        if table is None:
-            table = C.figure_table(fig)
-        st.dataframe(table, hide_index=True, width="stretch")
+    with notes if notes is not None else nullcontext():
+        # One caption element, not two: every element is one more message for the browser to render.
+        st.caption(f"**Sources:** {sources}" + (f"  \n**What this does not show:** {not_shown}" if not_shown else ""))
+        # The text alternative is drawn on request: hidden data grids still cost the browser time.
+        if st.toggle("Show this chart's data as a table", key=f"{key}.as-table"):
+            if table is None:
+                table = C.figure_table(fig)
+            st.dataframe(table, hide_index=True, width="stretch")
     return event
 
 
@@ -438,6 +454,48 @@ def keep_valid(key: str, allowed, fallback=None) -> None:
             st.session_state[key] = fallback
 
 
+# --- screens ---------------------------------------------------------------------------
+# Custom CSS is kept to what the theme cannot say, and uses no colour of one theme only:
+# the focus ring's blue reads on both backgrounds (5.1:1 on white, 3.7:1 on #0E1117), and
+# turns to the dark theme's lighter blue when the reader's system is dark.
+FOCUS_LIGHT, FOCUS_DARK = "#0072B2", "#56B4E9"
+SCREEN_CSS = f"""<style>
+:focus-visible, [data-baseweb="input"]:focus-within, [data-baseweb="textarea"]:focus-within,
+[data-baseweb="select"]:focus-within, [data-testid="stDataFrame"]:focus-within {{
+  outline: 3px solid {FOCUS_LIGHT} !important; outline-offset: 2px !important;
+}}
+[data-baseweb] input:focus-visible, [data-baseweb] textarea:focus-visible {{ outline: none !important; }}
+@media (prefers-color-scheme: dark) {{
+  :focus-visible, [data-baseweb="input"]:focus-within, [data-baseweb="textarea"]:focus-within,
+  [data-baseweb="select"]:focus-within, [data-testid="stDataFrame"]:focus-within {{ outline-color: {FOCUS_DARK} !important; }}
+}}
+</style>"""
+# On a phone the open sidebar covers the whole page. Streamlit remembers a reader's last
+# open/closed choice in the browser and reapplies it on every page, so once opened to pick
+# a page it would reopen over every page after. On arriving at a page on a narrow screen
+# (Streamlit's own 768 px breakpoint), close it; a filter changed in the open sidebar is
+# not an arrival and leaves it open. A fixed script, no data in it.
+CLOSE_SIDEBAR_ON_PHONE = """<script>
+(() => {
+  if (!window.matchMedia("(max-width: 768px)").matches) return;
+  const close = () => {
+    const b = document.querySelector('button[aria-label="Collapse sidebar"][aria-expanded="true"]');
+    if (b) b.click();
+  };
+  close();
+  setTimeout(close, 300);
+})();
+</script>"""
+
+
+def embedded() -> bool:
+    """Whether the app is shown inside another page (``?embed=true``)."""
+    try:
+        return bool(st.context.is_embedded)
+    except AttributeError:  # outside a running app
+        return False
+
+
 def page_setup(key: str, sidebar: str = "auto") -> tuple[Views, D.Filters]:
     """Draw the frame every page shares and return the data and the shared filters.
 
@@ -446,15 +504,28 @@ def page_setup(key: str, sidebar: str = "auto") -> tuple[Views, D.Filters]:
     Every page script starts with this call, with its key in ``claimcheck.sitemap``:
     a deep link on a fresh server runs the page script alone, without the entry script.
     ``sidebar="auto"`` keeps it closed on a phone, where it would cover the page.
+    Embedded in another page (``?embed=true``, often a narrow frame) there is no sidebar:
+    the pages and filters sit in a closed expander at the top, so the page keeps its width.
     """
     v = views()
     meta = v.ds.meta
+    inside = embedded()
     st.set_page_config(
-        page_title=f"{page(key).title} · {meta['title']}", page_icon=page_icon(meta["icon"]), layout="wide", initial_sidebar_state=sidebar
+        page_title=f"{page(key).title} · {meta['title']}",
+        page_icon=page_icon(meta["icon"]),
+        layout="wide",
+        initial_sidebar_state="collapsed" if inside else sidebar,
     )
-    _arrive(key, v)
-    nav_ui(st.sidebar)
-    filters = filters_ui(v)
-    sidebar_footer(v)
+    st.html(SCREEN_CSS)
+    arriving = _arrive(key, v)
+    where = st.expander("Pages and filters", icon=":material/tune:") if inside else st.sidebar
+    nav_ui(where)
+    filters = filters_ui(v, where)
+    sidebar_footer(v, where)
+    if inside:
+        st.caption(f"{NOTICE} {md(meta['notice'])}")
+    elif arriving:
+        with st.sidebar:
+            st.html(CLOSE_SIDEBAR_ON_PHONE, unsafe_allow_javascript=True)
     data_banner(v)
     return v, filters

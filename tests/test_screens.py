@@ -1,0 +1,315 @@
+"""Every screen a reader uses, measured in a real browser: phone, projector, embed, dark mode, keyboard.
+
+One server and one browser for the module. Each test saves a screenshot per page and size
+to $CLAIMCHECK_SCREENSHOTS (default: a temporary folder) and appends what it measured to
+``measurements.jsonl`` there, so a reviewer can open both. These tests fail, never skip,
+when the browser cannot run (see tests/test_browser.py).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from .test_browser import Visit, browser, real_server  # noqa: F401 - module fixtures, one server and browser here
+
+pytestmark = pytest.mark.browser
+
+SHOTS = Path(os.environ.get("CLAIMCHECK_SCREENSHOTS") or tempfile.mkdtemp(prefix="claimcheck-screens-"))
+
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2}
+LAPTOP = {"viewport": {"width": 1440, "height": 900}}
+PROJECTOR = {"viewport": {"width": 1280, "height": 720}}
+BIG_PROJECTOR = {"viewport": {"width": 1920, "height": 1080}}
+SIZES = {"phone": PHONE, "laptop": LAPTOP, "projector": PROJECTOR, "big-projector": BIG_PROJECTOR}
+
+# Every chart view: (page path, query, charts drawn when ready)
+CHART_VIEWS = [
+    ("", "", 1),
+    ("Claims", "?view=chart", 1),
+    ("Evidence", "", 1),
+    ("Evidence", "?view=ladder", 1),
+    ("Adverse_effects", "", 1),
+    ("Adverse_effects", "?view=by_year", 1),
+    ("Adverse_effects", "?view=how_often", 1),
+    ("Legality", "", 1),
+    ("Legality", "?map=us", 1),
+    ("Legality", "?map=timeline", 1),
+]
+MIN_PLOT_WIDTH = 280  # px of plot area on a 390 px phone
+MIN_PRESENTER_TEXT = 18  # px: read from the back of a classroom
+TOLERANCE = 2  # px of rounding
+
+
+def name_of(path: str, query: str, size: str, extra: str = "") -> str:
+    q = re.sub(r"[^A-Za-z0-9]+", "-", query).strip("-")
+    return "-".join(x for x in [path or "Overview", q, size, extra] if x)
+
+
+def shot(page, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"))
+
+
+def record(test: str, **values) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    with (SHOTS / "measurements.jsonl").open("a", encoding="utf-8") as f:
+        f.write(json.dumps({"test": test, **values}) + "\n")
+
+
+def open_view(v: Visit, path: str, query: str, charts: int):
+    page = v.open(path, charts, query=query)
+    if charts:  # a chart is ready when Plotly has laid it out
+        page.wait_for_function(
+            "n => Array.from(document.querySelectorAll('.js-plotly-plot')).filter(e => e._fullLayout).length >= n",
+            arg=charts,
+            timeout=60_000,
+        )
+    page.wait_for_timeout(300)
+    return page
+
+
+PLOT_WIDTHS = "() => Array.from(document.querySelectorAll('.js-plotly-plot')).map(e => Math.round(e._fullLayout._size.w))"
+
+# How much of the viewport's width the sidebar covers (0 when it is closed or off-screen).
+SIDEBAR_COVER = """() => {
+    const s = document.querySelector('[data-testid=stSidebar]');
+    if (!s) return 0;
+    const r = s.getBoundingClientRect(), st = getComputedStyle(s);
+    if (st.display === 'none' || st.visibility === 'hidden' || r.width === 0) return 0;
+    return Math.max(0, Math.min(r.right, innerWidth) - Math.max(r.left, 0));
+}"""
+
+
+@pytest.mark.parametrize("path,query,charts", CHART_VIEWS, ids=[name_of(p, q, "") for p, q, _ in CHART_VIEWS])
+def test_every_chart_has_room_on_a_phone(browser, real_server, path, query, charts):  # noqa: F811
+    with Visit(browser, real_server, **PHONE) as v:
+        page = open_view(v, path, query, charts)
+        shot(page, name_of(path, query, "phone"))
+        widths = page.evaluate(PLOT_WIDTHS)
+        record("phone-plot-width", page=name_of(path, query, ""), widths=widths)
+        assert widths, "no chart drawn"
+        assert min(widths) >= MIN_PLOT_WIDTH, f"plot areas {widths} px wide on a 390 px phone"
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= 390 + TOLERANCE, "the page scrolls sideways"
+
+
+def test_the_sidebar_stays_closed_on_a_phone_on_load_and_after_a_page_switch(browser, real_server):  # noqa: F811
+    with Visit(browser, real_server, **PHONE) as v:
+        page = open_view(v, "", "", 1)
+        shot(page, "Overview-phone-sidebar-on-load")
+        on_load = page.evaluate(SIDEBAR_COVER)
+        # A reader opens the menu and moves to another page.
+        page.locator("[data-testid=stExpandSidebarButton], [data-testid=stSidebarCollapsedControl] button").first.click()
+        page.wait_for_function(f"() => ({SIDEBAR_COVER})() > 200", timeout=10_000)
+        page.locator("[data-testid=stSidebar] a", has_text="Claims").first.click()
+        page.wait_for_function("() => location.pathname.endsWith('/Claims')", timeout=30_000)
+        v.wait_idle()
+        page.wait_for_timeout(800)
+        shot(page, "Claims-phone-sidebar-after-switch")
+        after_switch = page.evaluate(SIDEBAR_COVER)
+        page = open_view(v, "Evidence", "", 1)  # and a fresh load of another page
+        after_reload = page.evaluate(SIDEBAR_COVER)
+        record("phone-sidebar-cover", on_load=on_load, after_switch=after_switch, after_reload=after_reload)
+        assert on_load == 0, f"the sidebar covers {on_load} px of the page on load"
+        assert after_switch == 0, f"the sidebar covers {after_switch} px of the page after a page switch"
+        assert after_reload == 0, f"the sidebar covers {after_reload} px of the page on a fresh load"
+
+
+# The headers of the columns a data grid draws. The grid (glide-data-grid) paints on a canvas and
+# keeps an accessible table of only the columns it draws in its visible width (pinned ones
+# included): a header here is a column in view without scrolling sideways.
+VISIBLE_HEADERS = """sel => {
+    const grid = document.querySelector(sel);
+    if (!grid) return null;
+    return Array.from(grid.querySelectorAll('[role=columnheader]')).map(h => h.textContent.trim());
+}"""
+
+TABLES = [
+    # page, query, grid, headers that answer the reader's question
+    ("Claims", "", "[data-testid=stDataFrame]", ["Claim", "Verdict", "Certainty or basis"]),
+    ("Legality", "?map=table", "[data-testid=stDataFrame]", ["Place", "Status", "Source"]),
+]
+
+
+@pytest.mark.parametrize("size", ["laptop", "phone"])
+@pytest.mark.parametrize("path,query,grid,key_columns", TABLES, ids=[t[0] for t in TABLES])
+def test_the_key_columns_of_a_table_are_in_view_without_scrolling_sideways(browser, real_server, path, query, grid, key_columns, size):  # noqa: F811
+    with Visit(browser, real_server, **SIZES[size]) as v:
+        page = open_view(v, path, query, 0)
+        page.wait_for_selector(f"{grid} [role=columnheader]", state="attached", timeout=60_000)
+        page.locator(grid).first.scroll_into_view_if_needed()
+        page.wait_for_timeout(500)
+        shot(page, name_of(path, query, size, "table"))
+        shown = page.evaluate(VISIBLE_HEADERS, grid)
+        record("table-key-columns", page=path, size=size, visible_headers=shown)
+        missing = [c for c in key_columns if c not in (shown or [])]
+        assert not missing, f"{missing} not in view at {size} (headers in view: {shown})"
+
+
+def presenter_steps(page) -> int:
+    text = page.get_by_text(re.compile(r"^Step \d+ of \d+")).first.inner_text()
+    return int(re.search(r"of (\d+)", text).group(1))
+
+
+# Font sizes of the text drawn in the charts (axis labels, legend, titles, notes).
+CHART_TEXT = """() => Array.from(document.querySelectorAll('.js-plotly-plot svg text'))
+    .filter(t => t.textContent.trim() && t.getBoundingClientRect().width > 0)
+    .map(t => [t.textContent.trim().slice(0, 30), parseFloat(getComputedStyle(t).fontSize)])"""
+MAIN_SCROLL = """() => { const m = document.querySelector('[data-testid=stMain]');
+    return {scrollHeight: m.scrollHeight, clientHeight: m.clientHeight, scrollWidth: m.scrollWidth, clientWidth: m.clientWidth}; }"""
+
+
+@pytest.mark.parametrize("size", ["projector", "big-projector"])
+def test_every_presenter_step_fits_the_screen_with_large_chart_text(browser, real_server, size):  # noqa: F811
+    with Visit(browser, real_server, **SIZES[size]) as v:
+        page = open_view(v, "Classroom", "?mode=present&step=1", 1)
+        n = presenter_steps(page)
+        problems = []
+        for step in range(1, n + 1):
+            if step > 1:
+                page.get_by_role("button", name="Next ▶").click()
+                page.wait_for_function("k => document.body.innerText.includes(`Step ${k} of`)", arg=step, timeout=30_000)
+                v.wait_idle()
+                page.wait_for_function(
+                    "() => Array.from(document.querySelectorAll('.js-plotly-plot')).some(e => e._fullLayout)", timeout=30_000
+                )
+                page.wait_for_timeout(300)
+            shot(page, name_of("Classroom", f"present-step-{step}", size))
+            box = page.evaluate(MAIN_SCROLL)
+            texts = page.evaluate(CHART_TEXT)
+            smallest = min((s for _, s in texts), default=0)
+            record("presenter", size=size, step=step, **box, smallest_chart_text=smallest)
+            if box["scrollHeight"] > box["clientHeight"] + TOLERANCE:
+                problems.append(f"step {step}: the page scrolls ({box['scrollHeight']} px of content in {box['clientHeight']} px)")
+            if smallest < MIN_PRESENTER_TEXT:
+                small = sorted({t for t, s in texts if s < MIN_PRESENTER_TEXT})[:5]
+                problems.append(f"step {step}: chart text {smallest:g} px (< {MIN_PRESENTER_TEXT}): {small}")
+        assert n >= 5 and not problems, "\n".join(problems)
+
+
+NAMED = {"white": "#ffffff", "black": "#000000", "transparent": "rgba(0, 0, 0, 0)"}
+
+
+def _rgb(css: str) -> tuple[float, float, float, float]:
+    css = NAMED.get(css.strip().lower(), css.strip())
+    nums = [float(x) for x in re.findall(r"[\d.]+", css)]
+    if css.startswith("#"):
+        h = css.lstrip("#")
+        h = "".join(c * 2 for c in h) if len(h) == 3 else h
+        nums = [int(h[i : i + 2], 16) for i in (0, 2, 4)]
+    r, g, b, *a = nums + [1.0]
+    return r, g, b, a[0]
+
+
+def luminance(css: str) -> float:
+    def lin(c: float) -> float:
+        c /= 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b, _ = _rgb(css)
+    return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b)
+
+
+DARK_VIEWS = [("", "", 1), ("Legality", "", 1), ("Claims", "", 0)]
+
+
+@pytest.mark.parametrize("path,query,charts", DARK_VIEWS, ids=[name_of(p, q, "") for p, q, _ in DARK_VIEWS])
+def test_dark_mode_draws_the_page_and_its_charts_dark(browser, real_server, path, query, charts):  # noqa: F811
+    with Visit(browser, real_server, color_scheme="dark", **LAPTOP) as v:
+        page = open_view(v, path, query, charts)
+        shot(page, name_of(path, query, "laptop", "dark"))
+        app = page.evaluate("() => getComputedStyle(document.querySelector('.stApp')).backgroundColor")
+        papers = page.evaluate(
+            "() => Array.from(document.querySelectorAll('.js-plotly-plot')).map(e => [e._fullLayout.paper_bgcolor, e._fullLayout.plot_bgcolor])"
+        )
+        record("dark", page=name_of(path, query, ""), app=app, papers=papers)
+        assert luminance(app) < 0.05, f"the page background is {app} in dark mode"
+        for paper, plot in papers:
+            for colour in (paper, plot or paper):  # a map has no plot background: its paper is what shows
+                seen = app if _rgb(colour)[3] == 0 else colour  # a transparent paper shows the page behind it
+                assert luminance(seen) < 0.1, f"a chart is drawn on {colour} in dark mode"
+        if not charts:  # a table's cells: the grid draws on a canvas in the theme's colours
+            page.wait_for_selector("[data-testid=stDataFrame] canvas", timeout=60_000)
+            box = page.locator("[data-testid=stDataFrame]").first.bounding_box()
+            pixel = page.evaluate(
+                """([x, y]) => { const c = document.querySelector('[data-testid=stDataFrame] canvas');
+                   const r = c.getBoundingClientRect(); const k = c.width / r.width;
+                   const d = c.getContext('2d').getImageData((x - r.left) * k, (y - r.top) * k, 1, 1).data;
+                   return `rgba(${d[0]}, ${d[1]}, ${d[2]}, ${d[3] / 255})`; }""",
+                [box["x"] + box["width"] - 20, box["y"] + 60],
+            )
+            assert luminance(pixel) < 0.1, f"the table is drawn on {pixel} in dark mode"
+
+
+# The focused element's ring: its own outline, or that of the box around it (a text field's frame).
+FOCUS = """() => { const e = document.activeElement; if (!e || e === document.body) return null;
+    let r = e;
+    for (let k = 0; k < 5 && r && r !== document.body; k++, r = r.parentElement) {
+        const s = getComputedStyle(r);
+        if (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) break;
+    }
+    if (!r || r === document.body) r = e;
+    const s = getComputedStyle(r), b = r.getBoundingClientRect();
+    return {tag: e.tagName, ring: r.tagName, text: (e.innerText || e.getAttribute('aria-label') || '').slice(0, 40),
+            style: s.outlineStyle, width: parseFloat(s.outlineWidth), color: s.outlineColor,
+            in_view: b.width > 0 && b.height > 0}; }"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_keyboard_focus_shows_a_clear_ring(browser, real_server, scheme):  # noqa: F811
+    with Visit(browser, real_server, color_scheme=scheme, **PROJECTOR) as v:
+        page = open_view(v, "Claims", "", 0)
+        page.locator("h1").first.click()  # start from the page, as a reader who clicked into it
+        rings = []
+        for _ in range(6):
+            page.keyboard.press("Tab")
+            page.wait_for_timeout(150)
+            f = page.evaluate(FOCUS)
+            if f:
+                rings.append(f)
+        shot(page, name_of("Claims", "focus", "projector", scheme))
+        record("focus", scheme=scheme, rings=rings)
+        app = page.evaluate("() => getComputedStyle(document.querySelector('.stApp')).backgroundColor")
+        assert rings, "Tab moved the focus nowhere"
+        for f in rings:
+            assert f["style"] != "none" and f["width"] >= 2, f"no visible focus ring on {f}"
+            lighter, darker = sorted([luminance(f["color"]), luminance(app)], reverse=True)
+            assert (lighter + 0.05) / (darker + 0.05) >= 3, f"focus ring {f['color']} on {app}: contrast below 3:1"
+
+
+def test_an_embedded_app_gives_the_page_its_width(browser, real_server):  # noqa: F811
+    with Visit(browser, real_server, viewport={"width": 1280, "height": 800}) as v:
+        v.page.set_content(f'<iframe title="dashboard" src="{real_server}/?embed=true" width="900" height="760" style="border:0"></iframe>')
+        frame = v.page.frame_locator("iframe")
+        frame.locator("h1").first.wait_for(timeout=60_000)
+        frame.locator(".js-plotly-plot .main-svg").first.wait_for(timeout=60_000)
+        v.page.wait_for_timeout(1000)
+        shot(v.page, "Overview-embed-900")
+        main = frame.locator("[data-testid=stMain]").first.bounding_box()
+        cover = v.page.frames[1].evaluate(SIDEBAR_COVER)
+        record("embed", main_width=main["width"], sidebar_cover=cover)
+        assert main["width"] >= 0.8 * 900, f"the page gets {main['width']:.0f} of 900 px; the sidebar covers {cover}"
+        assert frame.get_by_text("Verdict", exact=True).count() >= 1, "the filters are still offered"
+
+
+def test_a_link_between_views_keeps_the_filters(browser, real_server):  # noqa: F811
+    with Visit(browser, real_server, **LAPTOP) as v:
+        page = open_view(v, "Claims", "?verdict=contradicted&claim=C037", 0)
+        page.wait_for_selector("h4", timeout=60_000)
+        link = page.locator("[data-testid=stMain] a", has_text="Quiz on this claim").first
+        href = link.get_attribute("href")
+        link.click()
+        page.wait_for_function("() => location.pathname.endsWith('/Classroom')", timeout=30_000)
+        v.wait_idle()
+        page.wait_for_timeout(500)
+        shot(page, "Classroom-after-link-laptop")
+        sidebar = page.locator("[data-testid=stSidebar]")
+        record("link-keeps-filters", href=href, url=page.url)
+        assert "verdict=Contradicted" in href, f"the link does not carry the filter: {href}"
+        assert sidebar.get_by_text("Contradicted").count() >= 1, "the verdict filter was dropped"
+        assert page.get_by_text(re.compile(r"^Claim to rate")).count() == 1, "the link did not open the quiz"
