@@ -8,7 +8,7 @@ the numbers, names and examples all come from the dataset.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -239,4 +239,5 @@ def story(v: Views, today: dt.date, spotlight: str | None = None) -> list[Step]:
                     "Legality table, each status with the page where it was seen.",
                 )
             )
-    return steps
+    # Each slide's picture carries its sources inside it, so a screenshot or an exported PNG keeps them.
+    return [replace(s, figure=C.with_caveats(s.figure, s.sources)) for s in steps]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 
 import numpy as np
 import pandas as pd
@@ -389,3 +390,27 @@ def test_article_claims_open_from_buttons_above_the_text_within_the_session(real
     assert at.sidebar.multiselect(key="verdict").value == ["contradicted"]
     statement = next(c["statement"] for c in claims if c["id"] == chosen)
     assert any(m.value.startswith(f"#### {chosen} · ") and statement[:40] in m.value for m in at.markdown)
+
+
+def test_every_presenter_slide_carries_its_sources_inside_the_picture():
+    """A slide photographed or exported as PNG keeps its sources: they are drawn in the figure, not only beside it."""
+    at = open_page("pages/6_Classroom.py", query={"mode": "present"})
+    n = len(at.select_slider(key="step").options)
+    assert n >= 5
+    for step in range(1, n + 1):
+        if step > 1:
+            at.button(key="classroom.next").click().run()
+        layout = figures(at)[0]["layout"]
+        inside = re.sub(r"<[^>]+>", " ", layout["title"].get("subtitle", {}).get("text", ""))
+        beside = next(c.value for c in at.caption if c.value.startswith("**Sources:**"))
+        said = beside.removeprefix("**Sources:**").split("  \n")[0].strip().replace("\\", "")
+        assert "Sources:" in inside, step
+        assert " ".join(said.split()[:4]) in " ".join(inside.split()), (step, said, inside)
+
+
+def test_methods_glossary_shows_every_definition_whole():
+    """Definitions are in a table that wraps its cells: each term's meaning is shown in full, as the file has it."""
+    glossary = pd.read_csv(REAL / "glossary.csv")
+    at = open_page("pages/7_Methods_and_data.py")
+    shown = next(t.value for t in at.table if list(t.value.columns) == ["Term", "Meaning"])
+    assert dict(zip(shown["Term"], shown["Meaning"])) == dict(zip(glossary["term"], glossary["definition"]))

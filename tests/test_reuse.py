@@ -76,7 +76,7 @@ QUERY = {"pages/2_Evidence.py": {"view": "table"}, "pages/5_Legality.py": {"map"
 
 def page_text(at: AppTest) -> str:
     parts = [m.value for m in at.markdown] + [t.value for t in at.title] + [h.value for h in at.header] + [c.value for c in at.caption]
-    parts += [df.value.to_string() for df in at.dataframe]
+    parts += [df.value.to_string() for df in at.dataframe] + [t.value.to_string() for t in at.table]
     return "\n".join(parts).replace("\\", "")
 
 

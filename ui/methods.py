@@ -18,10 +18,14 @@ from .data import Views, claim_reviews, downloads
 from .frame import NOTICE, download, md
 
 
+def _definitions(df: pd.DataFrame, alt: str) -> None:
+    """Definitions as a static table: every cell wraps, so no meaning is cut off at any width (a data grid cuts long text)."""
+    st.table(df, hide_index=True, border="horizontal", alt=alt)
+
+
 def _scale(rows: list[tuple[str, str]], name: str) -> None:
     """A rating scale as a two-column table: each level and what it means."""
-    st.dataframe(pd.DataFrame(rows, columns=[name, "Meaning"]), hide_index=True, width="stretch",
-                 column_config={name: st.column_config.TextColumn(pinned=True), "Meaning": st.column_config.TextColumn(width="large")})  # fmt: skip
+    _definitions(pd.DataFrame(rows, columns=[name, "Meaning"]), f"{name}: each level and what it means")
 
 
 def _rubric(v: Views) -> None:
@@ -32,7 +36,9 @@ def _rubric(v: Views) -> None:
         ("Confident", "A plain statement of fact, with no hedge.", ex["confident"]),
         ("Absolute", "Certainty or the absence of risk: without, no risk, completely, particularly effective.", ex["absolute"]),
     ]
-    st.dataframe(pd.DataFrame(rows, columns=["Level", "Rule", "Shape of an example"]), hide_index=True, width="stretch")
+    _definitions(
+        pd.DataFrame(rows, columns=["Level", "Rule", "Shape of an example"]), "How sure the wording is: each level, its rule and an example"
+    )
 
 
 def _verdict_and_certainty(v: Views) -> None:
@@ -56,8 +62,7 @@ def _glossary(v: Views) -> None:
     glossary = v.ds["glossary"]
     if not glossary.empty:
         st.header("Glossary")
-        st.dataframe(glossary.rename(columns={"term": "Term", "definition": "Meaning"}), hide_index=True, width="stretch", key="methods.glossary",
-                     column_config={"Term": st.column_config.TextColumn(pinned=True), "Meaning": st.column_config.TextColumn(width="large")})  # fmt: skip
+        _definitions(glossary.rename(columns={"term": "Term", "definition": "Meaning"}), "Glossary: each term and what it means")
 
 
 def _limitations(v: Views) -> None:
@@ -71,7 +76,7 @@ def _dictionary(v: Views) -> None:
     for table_name, part in dd.groupby("Table", sort=False):
         with st.expander(f"{table_name} — {md(part['File'].iloc[0])}"):
             st.caption(md(part["Table description"].iloc[0]))
-            st.dataframe(part.drop(columns=["Table", "File", "Table description"]), hide_index=True, width="stretch")
+            _definitions(part.drop(columns=["Table", "File", "Table description"]), f"Fields of the {table_name} table")
 
 
 def _downloads(v: Views) -> None:
@@ -118,8 +123,9 @@ BLOCKS = {
     "study_status": lambda v: _scale([(L.STUDY_STATUS[k], L.STUDY_STATUS_DEFINITION[k]) for k in L.STUDY_STATUS], "Status"),
     "decision_rules": _decision_rules,
     "legal_status": lambda v: _scale([(L.LEGAL_STATUS[k], d) for k, d in L.LEGAL_STATUS_DEFINITION.items()], "Status"),
-    "scorecard": lambda v: st.dataframe(
-        pd.DataFrame(SCORECARD_ITEMS, columns=["Item", "Question", "Adopted from"]).drop(columns="Item"), hide_index=True, width="stretch"
+    "scorecard": lambda v: _definitions(
+        pd.DataFrame(SCORECARD_ITEMS, columns=["Item", "Question", "Adopted from"]).drop(columns="Item"),
+        "Scorecard questions and their origin",
     ),  # fmt: skip
     "glossary": _glossary,
     "limitations": _limitations,
