@@ -3,13 +3,11 @@
 import streamlit as st
 
 from claimcheck import domain as D
-from claimcheck import figures as F
-from claimcheck import labels as L
-from claimcheck import schema as S
 from claimcheck import texts
-from ui.cards import figures_grid, harm_card
+from ui.cards import harm_card
 from ui.data import figure
-from ui.frame import chart, keep_valid, md, multiselect, page_setup, pick_from_chart, select, view_picker
+from ui.frame import chart, keep_valid, md, page_setup, pick_from_chart, select, view_picker
+from ui.harms import FIGURE_SETTINGS, figures_view
 
 v, filters = page_setup("harms")
 st.title("Adverse effects")
@@ -25,7 +23,7 @@ harm_ids, names = list(mentions["harm_id"]), dict(zip(mentions["harm_id"], menti
 harm_of_figure = dict(zip(v.figures["id"], v.figures["harm_id"]))
 # One view at a time; a link with figure settings but no view (shared before views existed) opens the figures.
 VIEWS = {"warnings": "Which harms do the articles warn about?", "by_year": "Reports by year", "how_often": "How often: the figures"}
-view = view_picker("view", VIEWS, "warnings", opening="how_often" if {"kind", "severity", "system"} & set(st.query_params) else None)
+view = view_picker("view", VIEWS, "warnings", opening="how_often", when_linked=FIGURE_SETTINGS)
 for key in ("harms.mentions", "harms.by_year", "harms.panels"):  # a mark selected on the chart in view opens its harm below
     pick_from_chart(key, "harm", harm_ids, lambda m: harm_of_figure.get(m.key) if m.kind == "figure" else m.key)
 if view == "warnings":
@@ -34,30 +32,7 @@ elif view == "by_year":
     sources = "; ".join(dict.fromkeys(md(s) for s in D.yearly_counts(v.figures)["source_label"])) or "none"
     chart(figure(v, "harms_by_year"), key="harms.by_year", select=True, **texts.caption("harms.by_year", sources=sources))
 else:
-    st.caption(
-        "Figures of different kinds count different things (calls, survey answers, cases, deaths), so they are never put on "
-        "one axis. Choose a kind of data: each panel shows one kind and one unit on its own axis, with the denominator in every label."
-    )
-    kinds = [k for k in S.DATA_KINDS if k in set(v.figures["data_kind"])]
-    kind = view_picker("kind", {k: L.DATA_KIND[k] for k in kinds}, kinds[0] if kinds else None, label="Kind of data")
-    c1, c2 = st.columns(2)
-    with c1:
-        sev = tuple(multiselect("Severity", S.SEVERITY, "severity", L.SEVERITY.get, placeholder="All"))
-    with c2:
-        sysf = tuple(multiselect("Body system", sorted(v.ds["harms"]["body_system"].unique()), "system", placeholder="All"))
-    shown = F.harm_figures(v, kind, sev, sysf)
-    if shown.empty:
-        st.warning("No figures match these choices.", icon="🔎")
-    else:
-        st.caption("Blue bars: figure seen on the primary record. Orange striped bars: seen only on a secondary page ⚠.")
-        sources = "; ".join(dict.fromkeys(md(s) for s in shown["source_label"]))
-        chart(
-            figure(v, "harm_panels", kind, sev, sysf),
-            key="harms.panels",
-            select=True,
-            **texts.caption("harms.panels", sources=sources, meaning=L.DATA_KIND_MEANING[kind]),
-        )
-        figures_grid(shown, "harms.table")
+    figures_view(v)
 st.header("One harm in detail")
 keep_valid("harm", harm_ids, harm_ids[0])
 harm_card(v, select("Harm (or select a mark on a chart)", harm_ids, "harm", names.get))

@@ -27,6 +27,17 @@ PRESENTER_CSS = """<style>
 </style>"""
 
 
+MODES = {"quiz": "Quiz", "present": "Presenter", "handout": "Handout"}
+
+
+def presenting() -> bool:
+    """Whether the page opens in presenter mode (read before the frame is drawn, to keep the sidebar closed).
+
+    The mode's value from the last run counts too: a control may have taken it out of the address.
+    """
+    return url_value("mode") in ("present", MODES["present"]) or st.session_state.get("mode") == "present"
+
+
 def present(v: Views) -> None:
     """One step of the presenter's story at a time, its chart beside its text, the step in the URL."""
     all_ids = list(v.claims.dropna(subset=["verdict"])["id"])

@@ -409,14 +409,20 @@ def missing_record_notice(v: Views, name: str, table: str, label: str) -> None:
         st.info(f"There is no {label.lower()} {md(value[:60])} in the data; the link may be out of date.", icon="ℹ️")
 
 
-def view_picker(key: str, views: dict[str, str], default: str, label: str = "Show", opening: str | None = None) -> str:
+def view_picker(
+    key: str, views: dict[str, str], default: str, label: str = "Show", opening: str | None = None, when_linked: tuple[str, ...] = ()
+) -> str:
     """One segmented control choosing a page's main view (a chart or a full table), bound to the URL as ``key``.
 
     Pages show one main view at a time: each chart costs the browser time to
     draw, and a data grid's code is a large part of a first visit. The URL names
     the view unless it is the default, so a shared link reopens it.
-    ``opening`` is the view to open with when the URL names none (default: ``default``).
+    ``opening`` is the view to open with when the URL names none (default: ``default``);
+    with ``when_linked``, only when the link names one of those parameters (a link
+    shared before the views existed, carrying the settings of one of them).
     """
+    if when_linked and not set(when_linked) & set(st.query_params):
+        opening = None
     if opening and opening != default and key not in st.session_state and key not in st.query_params:
         st.session_state[key] = opening
     from_link(key, views, views.get)
