@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
+from claimcheck import charts as C
 from claimcheck import domain as D
 from claimcheck import labels as L
 from claimcheck import quiz as Q
@@ -66,11 +66,12 @@ def present(v: Views) -> None:
             if sentence:
                 st.markdown(f"<p style='font-size:1.5rem;line-height:1.3;margin:0 0 0.3em 0'>{esc(sentence)}</p>", unsafe_allow_html=True)
     with picture:
-        fig = step.figure
-        # A copy: the story's figures are cached and shared between sessions.
-        fig = go.Figure(fig).update_layout(height=PRESENTER_HEIGHT) if fig.layout.height != PRESENTER_HEIGHT else fig
-        # The sources and the data-table switch go under the text, beside the chart, so the slide fits the screen.
-        chart(themed(fig, scale=PRESENTER_SCALE), key=f"classroom.present.{step.key}", sources=step.sources, notes=words)
+        chart(
+            themed(C.for_slide(step.figure), scale=PRESENTER_SCALE, height=PRESENTER_HEIGHT),
+            key=f"classroom.present.{step.key}",
+            sources=step.sources,
+            notes=words,
+        )
     example = (v.ds.meta["classroom_example_claims"] or ["ID"])[0]
     words.caption(f"Step {i} of {n}. The address bar's link reopens this step; add &claim={md(example)} to open on one claim.")
 

@@ -54,11 +54,11 @@ def _figure(fingerprint: str, name: str, args: tuple, dark: bool, scale: float, 
     return _themed(fig, dark, scale), C.figure_table(fig)
 
 
-def _themed(fig: go.Figure, dark: bool, scale: float) -> go.Figure:
+def _themed(fig: go.Figure, dark: bool, scale: float, height: int | None = None) -> go.Figure:
     from claimcheck import charts as C
 
     # a copy: the figure given may be cached and shared between sessions
-    return C.themed(fig, dark=dark, scale=scale)
+    return C.themed(fig, dark=dark, scale=scale, height=height)
 
 
 def dark_theme() -> bool:
@@ -78,9 +78,9 @@ def figure(v: Views, name: str, *args: Hashable, scale: float = 1.0) -> tuple[go
     return _figure(v.fingerprint, name, args, dark_theme(), scale, v)
 
 
-def themed(fig: go.Figure, scale: float = 1.0) -> go.Figure:
-    """A figure built elsewhere (the presenter's steps), drawn in the reader's theme."""
-    return _themed(fig, dark_theme(), scale)
+def themed(fig: go.Figure, scale: float = 1.0, height: int | None = None) -> go.Figure:
+    """A figure built elsewhere (the presenter's steps), drawn in the reader's theme; ``height`` fixes its height (a slide)."""
+    return _themed(fig, dark_theme(), scale, height)
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)

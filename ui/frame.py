@@ -318,7 +318,9 @@ def chart(fig: go.Figure | tuple, key: str, sources: str, not_shown: str | None 
     """
     fig, table = fig if isinstance(fig, tuple) else (fig, None)
     kwargs = {"on_select": "rerun", "selection_mode": ("points",)} if select else {}
-    event = st.plotly_chart(fig, key=key, config=PLOTLY_CONFIG, width="stretch", **kwargs)
+    # theme=None: the figure is drawn as built (claimcheck.charts.themed already drew it in the reader's theme and text size);
+    # Streamlit's own chart theme would reset its fonts to 12 px and undo the presenter's scale.
+    event = st.plotly_chart(fig, key=key, config=PLOTLY_CONFIG, width="stretch", theme=None, **kwargs)
     with notes if notes is not None else nullcontext():
         # One caption element, not two: every element is one more message for the browser to render.
         st.caption(f"**Sources:** {sources}" + (f"  \n**What this does not show:** {not_shown}" if not_shown else ""))

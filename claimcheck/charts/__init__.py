@@ -11,7 +11,7 @@ Split by subject: :mod:`.common` (frame, fonts, escaping, theme, caveats),
 """
 
 from .claims import cell_claims, claims_by_article, count_bars, hype_gap
-from .common import EMPTY_NOTE, MAX_MARKS, MAX_ROWS, caveat_text, themed, with_caveats
+from .common import EMPTY_NOTE, MAX_MARKS, MAX_ROWS, caveat_text, for_slide, themed, with_caveats
 from .evidence import GAP, design_ladder, evidence_matrix
 from .harms import PANEL_BARS, bar_labels, counts_by_year, figure_panel, kind_panels, mentioned_vs_reported
 from .legality import LOCAL_RULES, legal_map, timeline
@@ -20,6 +20,6 @@ from .table import figure_table
 __all__ = [
     "EMPTY_NOTE", "GAP", "LOCAL_RULES", "MAX_MARKS", "MAX_ROWS", "PANEL_BARS",
     "bar_labels", "caveat_text", "cell_claims", "claims_by_article", "count_bars", "counts_by_year", "design_ladder",
-    "evidence_matrix", "figure_panel", "figure_table", "hype_gap", "kind_panels", "legal_map", "mentioned_vs_reported",
+    "evidence_matrix", "figure_panel", "figure_table", "for_slide", "hype_gap", "kind_panels", "legal_map", "mentioned_vs_reported",
     "themed", "timeline", "with_caveats",
 ]  # fmt: skip

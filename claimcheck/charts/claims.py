@@ -15,7 +15,7 @@ def _hype_axes(fig: go.Figure) -> None:
     fig.add_trace(
         go.Scatter(
             x=[0.5, 4.5, 4.5], y=[-0.5, -0.5, 4.5], fill="toself", mode="none", fillcolor="rgba(213,94,0,0.07)",
-            name="Shaded: sounds surer than the evidence (hype gap)", hoverinfo="skip",
+            name="Shaded: surer than the evidence", hoverinfo="skip",
         )
     )  # fmt: skip
     # Where wording matches evidence: absolute wording needs high certainty.
@@ -29,9 +29,14 @@ def _hype_axes(fig: go.Figure) -> None:
         title="How sure the article sounds →", range=[0.5, 4.5], tickvals=[1, 2, 3, 4],
         ticktext=[L.ASSERTIVENESS[k] for k in L.ASSERTIVENESS_RANK], showgrid=True, gridcolor="#eeeeee",
     )  # fmt: skip
+    # The y axis is named above the plot, not beside it: a rotated title costs a phone's plot about 30 px of width.
     fig.update_yaxes(
-        title="Certainty of the human evidence →", range=[-0.5, 4.5], tickvals=[0, 1, 2, 3, 4],
-        ticktext=[L.CERTAINTY[k] for k in L.CERTAINTY_RANK], showgrid=True, gridcolor="#eeeeee",
+        title=None, range=[-0.5, 4.5], tickvals=[0, 1, 2, 3, 4],
+        ticktext=[L.CERTAINTY[k] for k in L.CERTAINTY_RANK], showgrid=True, gridcolor="#eeeeee", tickfont=dict(size=13), ticklabelstandoff=2,
+    )  # fmt: skip
+    fig.add_annotation(
+        text="↑ Certainty of the human evidence", x=0, xref="paper", xanchor="left", y=1, yref="paper", yanchor="bottom",
+        yshift=8, showarrow=False, align="left",
     )  # fmt: skip
 
 
@@ -92,7 +97,8 @@ def hype_gap(claims: pd.DataFrame, title: str = "How sure do the articles sound,
         )  # fmt: skip
     if len(rated) > MAX_MARKS:
         title = f"{title} ({len(rated):,} claims, grouped by cell)"
-    return base(fig, title, height=520, bottom=AXIS_BELOW)
+    fig = base(fig, title, height=520, bottom=AXIS_BELOW, top=26)
+    return fig.update_layout(margin_r=4)  # the x range already leaves room right of the last column
 
 
 def cell_claims(claims: pd.DataFrame, mark: str) -> pd.DataFrame:

@@ -21,7 +21,7 @@ EMPTY_NOTE = "Nothing matches the current filters."
 MAX_MARKS = 300  # above this, claims that share a cell and a verdict are drawn as one mark
 MAX_ROWS = 60  # rows of a grid before the rest are left to the table
 TITLE_WRAP = 56  # characters per title line
-CAVEAT_WRAP = 70  # characters per caveat line: about a phone's width at 12 px
+CAVEAT_WRAP = 54  # characters per caveat line: a 390 px phone shows about 55 at 12 px
 PHONE_PLOT = 340  # px a legend row may use on a 390 px phone
 AXIS_BELOW = 64  # px under the plot for an x axis's tick labels and title
 
@@ -98,6 +98,8 @@ def base(fig: go.Figure, title: str, height: int = 460, top: int = 0, bottom: in
     )  # fmt: skip
     for axis in ("xaxis", "yaxis"):
         fig.layout[axis].automargin = True
+        # drawn without Streamlit's chart theme (ui.frame.chart), so grid lines need a colour of their own
+        fig.layout[axis].update(gridcolor=LIGHT["grid"], zerolinecolor=LIGHT["grid"])
     return fig
 
 
@@ -114,7 +116,7 @@ def caveat_text(sources: str | None, not_shown: str | None, width: int = CAVEAT_
     parts = []
     for head, text in (("Sources", sources), ("What this does not show", not_shown)):
         if text and str(text).strip():
-            lines = textwrap.wrap(f"{head}: {' '.join(str(text).split())}", width)
+            lines = textwrap.wrap(f"{head}: {' '.join(str(text).split())}", width, break_on_hyphens=False)
             first = esc(lines[0]).replace(esc(head) + ":", f"<b>{esc(head)}:</b>", 1)
             parts.append("<br>".join([first, *(esc(line) for line in lines[1:])]))
     return "<br>".join(parts)
@@ -263,3 +265,30 @@ def add_row_labels(fig: go.Figure, keys: list[str], wrapped: list[str], xref: st
     )  # fmt: skip
     label_px = sum(ROW_LINE * (w.count("<br>") + 1) for w in wrapped)
     fig.layout.meta = {**(fig.layout.meta or {}), "label_px": (fig.layout.meta or {}).get("label_px", 0) + label_px}
+
+
+def for_slide(fig: go.Figure) -> go.Figure:
+    """A copy of ``fig`` laid out for a projector slide, where the slide's own heading names it.
+
+    The title goes (the slide says it in larger type); the sources stay inside the
+    figure. Row labels written above their rows (for a phone's narrow screen) go back
+    beside their rows, where a wide slide has room, so each row needs one line, not two.
+    """
+    out = go.Figure(fig.to_dict())
+    lay = out.layout
+    labelled = {}
+    for name in [k for k in lay.to_plotly_json() if k.startswith("yaxis")]:
+        axis = lay[name]
+        if axis.ticktext and axis.showticklabels is False:
+            axis.showticklabels = True
+            labelled["y" + name[5:]] = set(axis.ticktext)
+    if labelled:
+        lay.annotations = [
+            a for a in lay.annotations if not (a.xanchor == "left" and a.yanchor == "bottom" and a.text in labelled.get(a.yref, ()))
+        ]
+        lay.meta = {**(lay.meta or {}), "label_px": 0}
+    subtitle = lay.title.subtitle.text
+    caveat_lines = subtitle.count("<br>") + 1 if subtitle else 0
+    lay.title.text = " "  # an empty title would hide the subtitle that carries the sources
+    lay.margin.t = 12 + round(CAVEAT_SIZE * 1.35 * caveat_lines) + 8 if caveat_lines else 12
+    return out

@@ -135,7 +135,7 @@ def figure_panel(figs: pd.DataFrame, kind_label: str) -> go.Figure:
     if unit == "percent":
         fig.update_xaxes(range=[0, max(100.0, float(figs["value"].max()) * 1.15)])
     fig = base(fig, title, plot_height=row_px * len(figs) + 20, bottom=AXIS_BELOW)
-    fig.update_layout(margin=dict(r=80))  # room for the value printed past the longest bar
+    fig.update_layout(margin=dict(r=56))  # room for the value printed past the longest bar
     return fig
 
 
@@ -177,7 +177,7 @@ def kind_panels(figs: pd.DataFrame, kind_label: str) -> go.Figure:
             fig.add_annotation(ann.update(xref=f"x{suffix} domain", yref=f"y{suffix}"))
     fig.layout.meta = {"label_px": sum((p.layout.meta or {}).get("label_px", 0) for p in panels)}
     fig = base(fig, title, plot_height=total, top=30, bottom=AXIS_BELOW)
-    fig.update_layout(margin=dict(r=80), showlegend=False)
+    fig.update_layout(margin=dict(r=56), showlegend=False)
     return fig
 
 
