@@ -219,7 +219,7 @@ def rerun_ms(data_dir: Path, runs: int = 5) -> list[tuple[str, float]]:
         times = []
         choices = [["contradicted"], ["supported", "partly_supported"]]
         for i in range(runs):
-            widget = at.sidebar.multiselect(key="filter.verdict").set_value(choices[i % 2])
+            widget = at.sidebar.multiselect(key="verdict").set_value(choices[i % 2])
             t = time.perf_counter()
             widget.run()
             times.append((time.perf_counter() - t) * 1000)
