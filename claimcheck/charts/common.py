@@ -81,12 +81,13 @@ def base(fig: go.Figure, title: str, height: int = 460, top: int = 0, bottom: in
     """
     lines = textwrap.wrap(title, TITLE_WRAP) or [""]
     legend = 24 * _legend_rows(fig)
-    t, b = 22 + 25 * len(lines) + top, 10 + bottom + legend
+    t, b = 32 + 25 * len(lines) + top, 10 + bottom + legend
     if plot_height is not None:
         height = plot_height + t + b - legend
     fig.update_layout(
         title=dict(
-            text="<br>".join(lines), x=0, xanchor="left", y=1, yref="container", yanchor="top",
+            # 10 px below the top edge: at the very edge the first line's tall letters were cut off in the app
+            text="<br>".join(lines), x=0, xanchor="left", y=1 - 10 / (height + legend), yref="container", yanchor="top",
             pad=dict(t=10, l=10), font=dict(size=TITLE_SIZE),
         ),
         font=FONT,
