@@ -419,3 +419,17 @@ def test_methods_glossary_shows_every_definition_whole():
     at = open_page("pages/7_Methods_and_data.py")
     shown = next(t.value for t in at.table if list(t.value.columns) == ["Term", "Meaning"])
     assert dict(zip(shown["Term"], shown["Meaning"])) == dict(zip(glossary["term"], glossary["definition"]))
+
+
+def test_every_chart_and_table_has_a_text_alternative(real):
+    """Screen readers get each chart's question and sources, and each table's size (Streamlit's alt text)."""
+    at = open_page("pages/1_Claims.py")
+    grid = next(df for df in at.dataframe if "Statement" in df.value.columns)
+    assert grid.proto.alt.startswith(f"Table of {len(real['claims']):,} rows")
+    for page, query in (("dashboard.py", {}), ("pages/2_Evidence.py", {}), ("pages/5_Legality.py", {})):
+        at = open_page(None if page == "dashboard.py" else page, query=query)
+        charts = at.get("plotly_chart")
+        assert charts, page
+        for el in charts:
+            title = " ".join(re.sub(r"<[^>]+>", " ", json.loads(el.proto.spec)["layout"]["title"]["text"]).split())
+            assert el.proto.alt.startswith(title) and "Sources: " in el.proto.alt, (page, el.proto.alt)

@@ -320,7 +320,7 @@ def chart(fig: go.Figure | tuple, key: str, sources: str, not_shown: str | None 
     kwargs = {"on_select": "rerun", "selection_mode": ("points",)} if select else {}
     # theme=None: the figure is drawn as built (claimcheck.charts.themed already drew it in the reader's theme and text size);
     # Streamlit's own chart theme would reset its fonts to 12 px and undo the presenter's scale.
-    event = st.plotly_chart(fig, key=key, config=PLOTLY_CONFIG, width="stretch", theme=None, **kwargs)
+    event = st.plotly_chart(fig, key=key, config=PLOTLY_CONFIG, width="stretch", theme=None, alt=chart_alt(fig, sources), **kwargs)
     with notes if notes is not None else nullcontext():
         # One caption element, not two: every element is one more message for the browser to render.
         st.caption(f"**Sources:** {sources}" + (f"  \n**What this does not show:** {not_shown}" if not_shown else ""))
@@ -330,6 +330,17 @@ def chart(fig: go.Figure | tuple, key: str, sources: str, not_shown: str | None 
                 table = C.figure_table(fig)
             st.dataframe(table, hide_index=True, width="stretch")
     return event
+
+
+def chart_alt(fig: go.Figure, sources: str) -> str:
+    """The chart's text alternative for screen readers: what it shows, where it comes from, where its data is."""
+    plain = lambda text: " ".join(re.sub(r"<[^>]+>", " ", html.unescape(str(text or ""))).replace("\\", "").split())  # noqa: E731
+
+    def sentence(text: str) -> str:
+        return text if text.endswith((".", "?", "!")) else f"{text}."
+
+    title = plain(fig.layout.title.text) or "Chart"
+    return f"{sentence(title)} Sources: {sentence(plain(sources))} The switch under the chart shows its data as a table."
 
 
 MAX_TABLE_ROWS = 500
@@ -344,6 +355,7 @@ def table(df, key: str, limit: int = MAX_TABLE_ROWS, **kwargs):
     if len(df) > limit:
         st.caption(f"Showing the first {limit:,} of {len(df):,} rows; the download below has them all.")
         df = df.head(limit)
+    kwargs.setdefault("alt", f"Table of {len(df):,} rows; columns: {', '.join(map(str, df.columns))}.")
     return st.dataframe(blank_missing(df), hide_index=True, width="stretch", key=key, **kwargs)
 
 
