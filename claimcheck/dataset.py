@@ -7,6 +7,7 @@ name each one while every valid row is still shown.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -48,7 +49,13 @@ class Dataset:
 
     @property
     def meta(self) -> dict:
-        """The dataset's own description (title, subject, licence), with safe fallbacks."""
+        """The dataset's own description (title, subject, licence), with safe fallbacks (a copy: callers may change it)."""
+        return dict(self._meta)
+
+    @functools.cached_property
+    def _meta(self) -> dict:
+        # Worked out once per dataset: every page reads it several times a run, and on large data
+        # finding the example claims scans every claim.
         df = self.tables.get("dataset")
         record = df.iloc[0].to_dict() if df is not None and len(df) else {}
         return {

@@ -40,10 +40,12 @@ def links_in_view(v, filters: D.Filters) -> pd.DataFrame:
     return links[links["design"].isin(filters.design)] if filters.design else links
 
 
-def cells(v, links: pd.DataFrame) -> list[str]:
-    """Every cell of the evidence map, gaps included, topics in their table's order, as the select box keeps
-    them: the key of the cell's mark (``topic|design``, see :mod:`claimcheck.marks`)."""
-    designs = [d for d in L.DESIGN_ORDER if d in set(links["design"])] or list(L.DESIGN_ORDER)
+def cells(v, filters: D.Filters) -> list[str]:
+    """Every cell of the evidence map for the claims that pass the filters, gaps included, topics in their
+    table's order, as the select box keeps them: the key of the cell's mark (``topic|design``, see
+    :mod:`claimcheck.marks`)."""
+    present = set(links_in_view(v, filters)["design"])
+    designs = [d for d in L.DESIGN_ORDER if d in present] or list(L.DESIGN_ORDER)
     return [marks.key("cell", t, d) for t in v.ds["topics"]["id"] for d in designs]
 
 
@@ -55,6 +57,16 @@ def harm_figures(v, kind: str | None, severity: tuple[str, ...] = (), system: tu
 def as_of(year: int, today: dt.date) -> dt.date:
     """The day a legal map shows: today for the current year, else the year's last day."""
     return today if year == today.year else dt.date(year, 12, 31)
+
+
+def legal_years(v) -> tuple[int, int]:
+    """The first and last year the legal table covers."""
+    return D.legal_years(v.ds["legality"])
+
+
+def place_codes(v) -> list[str]:
+    """Every jurisdiction code in the legal table, in the order of the places' names."""
+    return list(dict.fromkeys(v.ds["legality"].sort_values("name")["code"]))
 
 
 def legal_status(v, year: int, scope: str, today: dt.date) -> pd.DataFrame:

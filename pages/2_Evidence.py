@@ -5,7 +5,7 @@ import streamlit as st
 from claimcheck import figures as F
 from claimcheck import texts
 from ui.cards import cell_studies, ladder_studies, studies_grid
-from ui.data import figure
+from ui.data import derived, figure
 from ui.frame import chart, empty_state, filter_summary, page_setup, pick_from_chart, view_picker
 
 v, filters = page_setup("evidence")
@@ -28,15 +28,15 @@ if view == "ladder":
     )
     studies = ladder_studies(studies, "rung")
 elif view == "map":
-    links = F.links_in_view(v, filters)
-    pick_from_chart("evidence.matrix", "cell", F.cells(v, links))
+    links, cells = derived(v, "links_in_view", filters), derived(v, "cells", filters)
+    pick_from_chart("evidence.matrix", "cell", cells)
     chart(
         figure(v, "evidence_map", filters),
         key="evidence.matrix",
         select=True,
         **texts.caption("evidence.matrix", not_counted=not_counted * bool(uncounted)),
     )
-    cell_studies(v, links, "cell")
+    cell_studies(v, links, cells, "cell")
 if view == "table" or (view == "ladder" and studies is not None):
     if studies.empty:
         empty_state("studies", filters)

@@ -5,10 +5,9 @@ import datetime as dt
 import streamlit as st
 
 from claimcheck import domain as D
-from claimcheck import figures as F
 from claimcheck import texts
 from ui.cards import federal_line, legal_history, legal_table, sweep_line
-from ui.data import figure
+from ui.data import derived, figure
 from ui.frame import BIND, chart, from_link, keep_valid, page_setup, pick_from_chart, select, view_picker
 
 v, filters = page_setup("legality")
@@ -21,8 +20,8 @@ legality, timeline, today = v.ds["legality"], v.ds["timeline"], dt.date.today()
 if legality.empty:
     st.info("There is no legal data yet.")
     st.stop()
-sweep_line(legality, today)
-first, last = D.legal_years(legality)
+sweep_line(v, today)
+first, last = derived(v, "legal_years")
 SCOPES = v.ds.meta["legal_scopes"]  # the topic's scopes and their names (dataset.yaml)
 c1, c2 = st.columns([3, 2])
 year = c1.select_slider(
@@ -31,8 +30,8 @@ year = c1.select_slider(
 with c2:
     from_link("scope", SCOPES, SCOPES.get)
     scope = st.radio("Rules about", list(SCOPES), format_func=SCOPES.get, key="scope", horizontal=True, bind=BIND)
-federal_line(F.legal_status(v, year, scope, today), SCOPES.get(scope, str(scope)))
-codes = list(dict.fromkeys(legality.sort_values("name")["code"]))
+federal_line(derived(v, "legal_status", year, scope, today), SCOPES.get(scope, str(scope)))
+codes = derived(v, "place_codes")
 event_place = dict(zip(timeline["id"], timeline["jurisdiction"]))
 for key in ("legality.world", "legality.us", "legality.timeline"):  # a place or event selected on a chart opens its history
     pick_from_chart(key, "place", codes, lambda m: event_place.get(m.key) if m.kind == "event" else m.key)

@@ -148,9 +148,8 @@ def ladder_studies(studies: pd.DataFrame, key: str) -> pd.DataFrame | None:
     return None if rung is None else studies[(studies["design"] == rung) & studies["counted"]]
 
 
-def cell_studies(v: Views, links: pd.DataFrame, key: str) -> None:
-    """The select box of evidence-map cells (fed by the chart too) and the studies in the chosen cell."""
-    from claimcheck import figures as F
+def cell_studies(v: Views, links: pd.DataFrame, options: list[str], key: str) -> None:
+    """The select box of evidence-map cells ``options`` (fed by the chart too) and the studies in the chosen cell."""
     from claimcheck import marks
 
     counts = links.groupby(["topic", "design"])["study_id"].nunique().to_dict()
@@ -160,7 +159,6 @@ def cell_studies(v: Views, links: pd.DataFrame, key: str) -> None:
         n = counts.get((topic, design), 0)
         return f"{v.topic_labels.get(topic, topic)} · {L.DESIGN.get(design, design)} ({n or 'gap'})"
 
-    options = F.cells(v, links)
     keep_valid(key, options)
     cell = select(
         "Open a cell (or select a mark on the map)", options, key, name, index=None, placeholder="Choose a topic and kind of study"
@@ -202,16 +200,15 @@ def article_text(v: Views, doc: str, quotes: pd.DataFrame, narrowing: D.Filters)
     in the picker beside the text, without leaving the session (links in the text would
     reload the app and drop the filters).
     """
-    from claimcheck.highlight import article_html
-
     art = v.ds["articles"].set_index("id").loc[doc]
     st.header(md(art["title"]) if isinstance(art["title"], str) else md(art["label"]))
-    claims = v.claims.set_index("id")
     in_article = list(dict.fromkeys(quotes["claim_id"]))
     matching = set(D.filter_claims(v.claims, narrowing)["id"]) if narrowing.active else set(in_article)
+    mine = v.claims[v.claims["id"].isin(in_article)]
+    verdicts = dict(zip(mine["id"], mine["verdict_label"]))
 
     def verdict_of(cid: str) -> str:
-        return claims.loc[cid, "verdict_label"] if cid in claims.index else "Not yet assessed"
+        return verdicts.get(cid, "Not yet assessed")
 
     def icon_of(cid: str) -> str:
         return L.VERDICT_ICON.get(verdict_of(cid), "")
@@ -233,12 +230,25 @@ def article_text(v: Views, doc: str, quotes: pd.DataFrame, narrowing: D.Filters)
         )  # fmt: skip
         if st.session_state.pop("article.dialog", None) in in_article:
             _claim_dialog(v, st.session_state["article.open"])
-    body = article_html(
-        v.ds.article_texts.get(doc, ""), list(zip(quotes["claim_id"], quotes["text"])),
-        lambda c: L.VERDICT_COLOUR.get(verdict_of(c), "#DDDDDD"), icon_of, verdict_of, matching,
-    )  # fmt: skip
+    body = _article_body(v.fingerprint, doc, tuple(sorted(set(in_article) & matching)), v, quotes, verdicts)
     st.markdown(body, unsafe_allow_html=True)
     st.caption(f"Source text: {md(art['file'])}, kept as it was collected.")
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _article_body(fingerprint: str, doc: str, coloured: tuple[str, ...], _v: Views, _quotes: pd.DataFrame, _verdicts: dict) -> str:
+    # Once per data version, article and set of claims the filters leave in colour: finding every quote
+    # in a long text is the costliest part of the page.
+    from claimcheck.highlight import article_html
+
+    def verdict_of(cid: str) -> str:
+        return _verdicts.get(cid, "Not yet assessed")
+
+    return article_html(
+        _v.ds.article_texts.get(doc, ""), list(zip(_quotes["claim_id"], _quotes["text"])),
+        lambda c: L.VERDICT_COLOUR.get(verdict_of(c), "#DDDDDD"), lambda c: L.VERDICT_ICON.get(verdict_of(c), ""), verdict_of,
+        set(coloured),
+    )  # fmt: skip
 
 
 def figures_grid(shown: pd.DataFrame, key: str) -> None:
@@ -455,13 +465,21 @@ def harm_card(v: Views, harm_id: str) -> None:
             )
 
 
-def sweep_line(legality: pd.DataFrame, today) -> None:
-    """When the legal table was last swept, and how many entries in force are overdue for a re-check."""
+@st.cache_resource(max_entries=16, show_spinner=False)
+def _sweep(fingerprint: str, today: str, _legality: pd.DataFrame):
+    # Once per legal table and day: on large data, reading every row on each rerun cost most of the page's time.
     import datetime as dt
 
     from claimcheck import freshness as F
 
-    sweep = F.legal_sweep(legality.to_dict("records"), today, D.STALE_DAYS)
+    return F.legal_sweep(_legality.to_dict("records"), dt.date.fromisoformat(today), D.STALE_DAYS)
+
+
+def sweep_line(v: Views, today) -> None:
+    """When the legal table was last swept, and how many entries in force are overdue for a re-check."""
+    import datetime as dt
+
+    sweep = _sweep(v.fingerprint, today.isoformat(), v.ds["legality"])
     if sweep.latest:
         swept = dt.date.fromisoformat(sweep.latest)
         st.caption(

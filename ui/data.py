@@ -61,6 +61,19 @@ def _themed(fig: go.Figure, dark: bool, scale: float, height: int | None = None)
     return C.themed(fig, dark=dark, scale=scale, height=height)
 
 
+@st.cache_resource(max_entries=256, show_spinner=False)
+def _derived(fingerprint: str, name: str, args: tuple, _v: Views):
+    from claimcheck import figures as F
+
+    return getattr(F, name)(_v, *args)
+
+
+def derived(v: Views, name: str, *args: Hashable):
+    """``claimcheck.figures.<name>(v, *args)`` (a table or a value a page needs), worked out once per data
+    version and arguments and shared between sessions: read it, never change it."""
+    return _derived(v.fingerprint, name, args, v)
+
+
 def dark_theme() -> bool:
     """Whether the reader sees the dark theme (their system's setting or their choice in the menu)."""
     try:

@@ -116,20 +116,20 @@ def evidence_matrix(links: pd.DataFrame, topics: pd.DataFrame) -> pd.DataFrame:
     Returns columns topic, topic_label, design, direction, studies (0 for empty cells,
     with direction None).
     """
+    columns = ["topic", "topic_label", "design", "direction", "studies"]
     counts = links.groupby(["topic", "design", "direction"])["study_id"].nunique().reset_index(name="studies")
     labels = label_map(topics, "id", "label")
-    used = [t for t in topics["id"] if t in set(links["topic"])] or list(topics["id"])
-    rows = []
-    for t in used:
-        for d in L.DESIGN_ORDER:
-            cell = counts[(counts["topic"] == t) & (counts["design"] == d)]
-            if cell.empty:
-                rows.append({"topic": t, "topic_label": labels.get(t, t), "design": d, "direction": None, "studies": 0})
-            for _, r in cell.iterrows():
-                rows.append(
-                    {"topic": t, "topic_label": labels.get(t, t), "design": d, "direction": r["direction"], "studies": int(r["studies"])}
-                )
-    return pd.DataFrame(rows, columns=["topic", "topic_label", "design", "direction", "studies"])
+    present = set(links["topic"])
+    used = [t for t in topics["id"] if t in present] or list(topics["id"])
+    # every topic x design cell, in topic then design order; a cell with no study is one row with direction None
+    grid = pd.DataFrame(
+        [(i, t, n, d) for i, t in enumerate(used) for n, d in enumerate(L.DESIGN_ORDER)], columns=["_t", "topic", "_d", "design"]
+    )
+    rows = grid.merge(counts, on=["topic", "design"], how="left", sort=False)
+    rows["studies"] = rows["studies"].fillna(0).astype(int)
+    rows["direction"] = rows["direction"].astype(object).where(rows["studies"] > 0, None)
+    rows["topic_label"] = rows["topic"].map(lambda t: labels.get(t, t))
+    return rows.sort_values(["_t", "_d"], kind="stable")[columns].reset_index(drop=True)
 
 
 def cell_studies_for_display(found: pd.DataFrame) -> pd.DataFrame:
