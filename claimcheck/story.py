@@ -158,15 +158,20 @@ def story(v: Views, today: dt.date, spotlight: str | None = None) -> list[Step]:
         )
     )
 
+    best = C.best_tier_by_topic(v.links, ds["topics"])["best"]
+    without_trials = int((best != C.EVIDENCE_TIERS[0][0]).sum())
+    weak = int(best.isin([C.EVIDENCE_TIERS[2][0], C.NO_STUDY]).sum())
     steps.append(
         Step(
             "map",
             "Where are the gaps in the evidence?",
             (
-                "Each row is a topic the articles talk about; each column a kind of study.",
-                "Grey squares are gaps: no study of that kind was found for that topic.",
+                f"{without_trials} of {_plural(len(best), 'topic')} the articles talk about {'has' if without_trials == 1 else 'have'} "
+                "no trial or review in people behind them.",
+                f"{weak} of them rest on animal or cell studies alone or on no published study at all.",
+                "The Evidence page maps every topic against every kind of study.",
             ),
-            C.evidence_matrix(D.evidence_matrix(v.links, ds["topics"])),
+            C.best_evidence_by_topic(v.links, ds["topics"]),
             "Claim-study links and the studies table.",
         )
     )
@@ -181,7 +186,7 @@ def story(v: Views, today: dt.date, spotlight: str | None = None) -> list[Step]:
                 + (f", among them {', '.join(unwarned['harm'].head(3).str.lower())}." if len(unwarned) else "."),
                 "Some articles mention a harm only to deny it; that is not counted as a warning.",
             ),
-            C.mentioned_vs_reported(mentions, ds["articles"]),
+            C.warnings_by_severity(mentions, n_articles),
             "Harms table with verbatim quotes from the articles.",
         )
     )

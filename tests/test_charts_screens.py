@@ -312,3 +312,43 @@ def test_by_year_lines_are_broken_where_a_year_is_missing(built):
         assert {y: v for y, v in got.items() if v is not None} == have
         assert [y for y, v in got.items() if v is None] == [y for y in range(min(have), max(have)) if y not in have]
         assert tr.connectgaps is False
+
+
+# --- the presenter's summary charts, counted from the data files --------------------------
+def test_slide_of_warnings_counts_each_severity_from_the_harms_file(v):
+    harms = [h for h in yaml.safe_load((REAL / "harms.yaml").read_text()) if not h.get("summary_row")]
+    warned = lambda h: any(m.get("stance", "warns") == "warns" for m in h.get("mentions") or [])  # noqa: E731
+    denied = lambda h: not warned(h) and any(m.get("stance") == "downplays" for m in h.get("mentions") or [])  # noqa: E731
+    fig = C.warnings_by_severity(v.harm_mentions, 5)
+    bars = {t.name: dict(zip(t.y, t.x)) for t in fig.data}
+    names = {"mild": "Mild", "moderate": "Moderate", "serious": "Serious", "life_threatening": "Life-threatening"}
+    for sev, name in names.items():
+        mine = [h for h in harms if h["severity"] == sev]
+        assert bars["At least one of the 5 articles warns of it"][name] == sum(map(warned, mine)), sev
+        assert bars["Mentioned only to deny or minimise it"][name] == sum(map(denied, mine)), sev
+        assert bars["No article mentions it"][name] == sum(1 for h in mine if not h.get("mentions")), sev
+    assert list(fig.data[0].y) == ["Life-threatening", "Serious", "Moderate", "Mild"], "most severe first"
+
+
+def test_slide_of_best_evidence_counts_topics_from_the_claims_and_studies_files(ds, v):
+    claims = {c["id"]: c["topic"] for c in yaml.safe_load((REAL / "claims.yaml").read_text())}
+    studies = {s["id"]: s for s in yaml.safe_load((REAL / "studies.yaml").read_text())}
+    tiers = [
+        ("systematic_review", "rct"),
+        ("observational", "case_report"),
+        ("animal", "in_vitro"),
+        ("product_analysis", "regulatory", "traditional"),
+    ]
+    best: dict[str, int] = {}
+    for link in _csv("claim_studies.csv"):
+        study = studies.get(link["study_id"])
+        if study is None or study.get("status", "published") != "published" or link["claim_id"] not in claims:
+            continue
+        rank = next(n for n, designs in enumerate(tiers) if study["design"] in designs)
+        topic = claims[link["claim_id"]]
+        best[topic] = min(best.get(topic, 9), rank)
+    topics = [t["id"] for t in _csv("topics.csv")]
+    expected = [sum(1 for t in topics if best.get(t) == n) for n in range(4)] + [sum(1 for t in topics if t not in best)]
+    fig = C.best_evidence_by_topic(v.links, ds["topics"])
+    assert list(fig.data[0].x) == expected
+    assert sum(fig.data[0].x) == len(topics)

@@ -12,14 +12,14 @@ Split by subject: :mod:`.common` (frame, fonts, escaping, theme, caveats),
 
 from .claims import cell_claims, claims_by_article, count_bars, hype_gap
 from .common import EMPTY_NOTE, MAX_MARKS, MAX_ROWS, caveat_text, for_slide, themed, with_caveats
-from .evidence import GAP, design_ladder, evidence_matrix
-from .harms import PANEL_BARS, bar_labels, counts_by_year, figure_panel, kind_panels, mentioned_vs_reported
+from .evidence import EVIDENCE_TIERS, GAP, NO_STUDY, best_evidence_by_topic, best_tier_by_topic, design_ladder, evidence_matrix
+from .harms import PANEL_BARS, bar_labels, counts_by_year, figure_panel, kind_panels, mentioned_vs_reported, warnings_by_severity
 from .legality import LOCAL_RULES, legal_map, timeline
 from .table import figure_table
 
 __all__ = [
-    "EMPTY_NOTE", "GAP", "LOCAL_RULES", "MAX_MARKS", "MAX_ROWS", "PANEL_BARS",
+    "EMPTY_NOTE", "EVIDENCE_TIERS", "GAP", "NO_STUDY", "best_evidence_by_topic", "best_tier_by_topic", "LOCAL_RULES", "MAX_MARKS", "MAX_ROWS", "PANEL_BARS",
     "bar_labels", "caveat_text", "cell_claims", "claims_by_article", "count_bars", "counts_by_year", "design_ladder",
     "evidence_matrix", "figure_panel", "figure_table", "for_slide", "hype_gap", "kind_panels", "legal_map", "mentioned_vs_reported",
-    "themed", "timeline", "with_caveats",
+    "themed", "timeline", "warnings_by_severity", "with_caveats",
 ]  # fmt: skip

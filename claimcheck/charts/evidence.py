@@ -91,3 +91,57 @@ def evidence_matrix(matrix: pd.DataFrame, title: str = "What kind of evidence ex
         tickfont=dict(size=12),
     )  # fmt: skip
     return base(fig, title, plot_height=row_px * len(topics) + 30, top=96)
+
+
+# The kinds of study grouped as a reader weighs them, strongest first (a projector slide has room for four).
+EVIDENCE_TIERS = (
+    ("Trials and reviews in people", ("systematic_review", "rct"), L.BLUE),
+    ("Other studies in people", ("observational", "case_report"), L.SKY),
+    ("Animal and cell studies", ("animal", "in_vitro"), L.YELLOW),
+    ("Product tests, reports and tradition", ("product_analysis", "regulatory", "traditional"), L.GREY),
+)
+
+
+NO_STUDY = "No published study"
+
+
+def best_tier_by_topic(links: pd.DataFrame, topics: pd.DataFrame) -> pd.DataFrame:
+    """Each topic (id, label) with the strongest tier of :data:`EVIDENCE_TIERS` among its published studies,
+    or :data:`NO_STUDY`."""
+    rank = {d: n for n, (_, designs, _) in enumerate(EVIDENCE_TIERS) for d in designs}
+    best = links.assign(rank=links["design"].map(rank)).groupby("topic")["rank"].min()
+    tiers = [t for t, _, _ in EVIDENCE_TIERS]
+    return pd.DataFrame(
+        {
+            "topic": topics["id"],
+            "label": topics["label"],
+            "best": [tiers[int(best[i])] if i in best.index and pd.notna(best[i]) else NO_STUDY for i in topics["id"]],
+        }
+    )
+
+
+def best_evidence_by_topic(
+    links: pd.DataFrame, topics: pd.DataFrame, title: str = "What is the best evidence for each topic?"
+) -> go.Figure:
+    """How many topics have each tier (:data:`EVIDENCE_TIERS`) as their strongest evidence, and how many have none.
+
+    A summary of :func:`evidence_matrix` small enough for a projector slide: five bars,
+    strongest first, each naming its topics on hover and in the text alternative.
+    """
+    if topics.empty:
+        return empty(title)
+    table = best_tier_by_topic(links, topics)
+    rows = [*((t, c) for t, _, c in EVIDENCE_TIERS), (NO_STUDY, L.VERMILION)]
+    counts = [int((table["best"] == t).sum()) for t, _ in rows]
+    members = [", ".join(table.loc[table["best"] == t, "label"]) for t, _ in rows]
+    fig = go.Figure(
+        go.Bar(
+            y=[t for t, _ in rows], x=counts, orientation="h", marker=dict(color=[c for _, c in rows]), showlegend=False,
+            text=[str(c) for c in counts], textposition="outside", cliponaxis=False,
+            customdata=[(marks.encode("bar", "best", str(n)), c, m) for n, (c, m) in enumerate(zip(counts, members))],
+            hovertext=[wrap(m) or "none" for m in members], hovertemplate="%{y}: %{x} topic(s)<br>%{hovertext}<extra></extra>",
+        )
+    )  # fmt: skip
+    fig.update_yaxes(type="category", categoryorder="array", categoryarray=[t for t, _ in rows][::-1], title=None)
+    fig.update_xaxes(title=f"Topics (of the {len(table)} the articles talk about)", showgrid=True, gridcolor="#eeeeee")
+    return base(fig, title, height=360, bottom=AXIS_BELOW).update_layout(margin_r=40)

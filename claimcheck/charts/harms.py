@@ -210,3 +210,41 @@ def counts_by_year(series: pd.DataFrame, title: str = "How many exposures were r
     fig.update_xaxes(title="Year", dtick=1)
     fig.update_yaxes(title="Exposures reported (count)", rangemode="tozero")
     return base(fig, title, height=420, bottom=AXIS_BELOW)
+
+
+def warnings_by_severity(mentions: pd.DataFrame, n_articles: int, title: str = "How many harms do the articles warn about?") -> go.Figure:
+    """One bar per severity class (most severe first): its harms split into those at least one article
+    warns of, those mentioned only to be denied or minimised, and those no article mentions.
+
+    A summary of :func:`mentioned_vs_reported` small enough for a projector slide; summary
+    rows ("any adverse effect") are left out. Each segment's customdata[0] is a ``bar`` mark
+    (severity, stance) and its text the number of harms.
+    """
+    rows = mentions[~mentions["summary_row"].astype(bool)] if "summary_row" in mentions else mentions
+    if rows.empty:
+        return empty(title)
+    stance = pd.Series("", index=rows.index)
+    stance[rows["n_downplay"] > 0] = "downplays"
+    stance[rows["n_articles"] > 0] = "warns"  # a warning in any article counts, whatever the others say
+    order = [s for s in reversed(L.SEVERITY) if s in set(rows["severity"])]  # most severe first
+    names = {s: L.SEVERITY[s] for s in order}
+    labels = {
+        "warns": f"At least one of the {n_articles} articles warns of it",
+        "downplays": "Mentioned only to deny or minimise it",
+        "": "No article mentions it",
+    }
+    fig = go.Figure()
+    for key, (_, colour, _words) in MENTION_CUE.items():
+        counts = [int(((rows["severity"] == s) & (stance == key)).sum()) for s in order]
+        fig.add_trace(
+            go.Bar(
+                y=[names[s] for s in order], x=counts, orientation="h", name=labels[key], marker=dict(color=colour),
+                text=[str(c) if c else "" for c in counts], textposition="inside", insidetextanchor="middle",
+                customdata=[(marks.encode("bar", s, key or "silent"), c) for s, c in zip(order, counts)],
+                hovertemplate="%{y}: %{x} harm(s)<extra>" + esc(labels[key]) + "</extra>",
+            )
+        )  # fmt: skip
+    fig.update_layout(barmode="stack")
+    fig.update_yaxes(type="category", categoryorder="array", categoryarray=[names[s] for s in reversed(order)], title=None)
+    fig.update_xaxes(title="Number of harms in the table", showgrid=True, gridcolor="#eeeeee")
+    return base(fig, title, height=360, bottom=AXIS_BELOW)

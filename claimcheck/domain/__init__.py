@@ -62,7 +62,6 @@ from .filters import (
 )
 from .harms import (
     claims_for_harm,
-    figure_panels,
     figures_for_display,
     figures_table,
     filter_figures,
@@ -109,7 +108,6 @@ __all__ = [
     "design_ladder",
     "evidence_links",
     "evidence_matrix",
-    "figure_panels",
     "figures_for_display",
     "figures_table",
     "filter_claims",

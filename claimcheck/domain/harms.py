@@ -99,17 +99,6 @@ def filter_figures(figs: pd.DataFrame, harms: pd.DataFrame, severity=(), systems
     return figs[mask]
 
 
-def figure_panels(figs: pd.DataFrame) -> list[tuple[str, str, pd.DataFrame]]:
-    """Figures split into panels of one kind of data and one unit each, in a fixed order."""
-    out = []
-    for kind in S.DATA_KINDS:
-        for unit in S.UNITS:
-            part = figs[(figs["data_kind"] == kind) & (figs["unit"] == unit)]
-            if not part.empty:
-                out.append((kind, unit, part))
-    return out
-
-
 def yearly_counts(figs: pd.DataFrame, data_kind: str = "poison_centre_exposures") -> pd.DataFrame:
     """Count figures of one kind whose period is a single year, with the year as a number."""
     part = figs[(figs["data_kind"] == data_kind) & (figs["unit"] == "count") & figs["period"].astype(str).str.fullmatch(r"\d{4}")]
