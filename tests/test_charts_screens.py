@@ -324,10 +324,11 @@ def test_slide_of_warnings_counts_each_severity_from_the_harms_file(v):
     names = {"mild": "Mild", "moderate": "Moderate", "serious": "Serious", "life_threatening": "Life-threatening"}
     for sev, name in names.items():
         mine = [h for h in harms if h["severity"] == sev]
-        assert bars["At least one of the 5 articles warns of it"][name] == sum(map(warned, mine)), sev
-        assert bars["Mentioned only to deny or minimise it"][name] == sum(map(denied, mine)), sev
-        assert bars["No article mentions it"][name] == sum(1 for h in mine if not h.get("mentions")), sev
+        assert bars["Warned of"][name] == sum(map(warned, mine)), sev
+        assert bars["Only denied or minimised"][name] == sum(map(denied, mine)), sev
+        assert bars["Never mentioned"][name] == sum(1 for h in mine if not h.get("mentions")), sev
     assert list(fig.data[0].y) == ["Life-threatening", "Serious", "Moderate", "Mild"], "most severe first"
+    assert "in at least one of the 5 articles" in fig.layout.title.text, "the title says what 'warned of' means"
 
 
 def test_slide_of_best_evidence_counts_topics_from_the_claims_and_studies_files(ds, v):

@@ -143,5 +143,5 @@ def best_evidence_by_topic(
         )
     )  # fmt: skip
     fig.update_yaxes(type="category", categoryorder="array", categoryarray=[t for t, _ in rows][::-1], title=None)
-    fig.update_xaxes(title=f"Topics (of the {len(table)} the articles talk about)", showgrid=True, gridcolor="#eeeeee")
+    fig.update_xaxes(title=f"Topics (of {len(table)})", showgrid=True, gridcolor="#eeeeee")
     return base(fig, title, height=360, bottom=AXIS_BELOW).update_layout(margin_r=40)

@@ -228,23 +228,21 @@ def warnings_by_severity(mentions: pd.DataFrame, n_articles: int, title: str = "
     stance[rows["n_articles"] > 0] = "warns"  # a warning in any article counts, whatever the others say
     order = [s for s in reversed(L.SEVERITY) if s in set(rows["severity"])]  # most severe first
     names = {s: L.SEVERITY[s] for s in order}
-    labels = {
-        "warns": f"At least one of the {n_articles} articles warns of it",
-        "downplays": "Mentioned only to deny or minimise it",
-        "": "No article mentions it",
-    }
+    # short names: on a slide the legend must stay one row, or the bars get no room
+    labels = {"warns": "Warned of", "downplays": "Only denied or minimised", "": "Never mentioned"}
+    title = f"{title} (warned of: in at least one of the {n_articles} articles)"
     fig = go.Figure()
     for key, (_, colour, _words) in MENTION_CUE.items():
         counts = [int(((rows["severity"] == s) & (stance == key)).sum()) for s in order]
         fig.add_trace(
             go.Bar(
                 y=[names[s] for s in order], x=counts, orientation="h", name=labels[key], marker=dict(color=colour),
-                text=[str(c) if c else "" for c in counts], textposition="inside", insidetextanchor="middle",
+                text=[str(c) if c else "" for c in counts], textposition="inside", insidetextanchor="middle", textangle=0,
                 customdata=[(marks.encode("bar", s, key or "silent"), c) for s, c in zip(order, counts)],
                 hovertemplate="%{y}: %{x} harm(s)<extra>" + esc(labels[key]) + "</extra>",
             )
         )  # fmt: skip
     fig.update_layout(barmode="stack")
     fig.update_yaxes(type="category", categoryorder="array", categoryarray=[names[s] for s in reversed(order)], title=None)
-    fig.update_xaxes(title="Number of harms in the table", showgrid=True, gridcolor="#eeeeee")
+    fig.update_xaxes(title="Harms", showgrid=True, gridcolor="#eeeeee")
     return base(fig, title, height=360, bottom=AXIS_BELOW)
