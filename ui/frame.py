@@ -95,10 +95,17 @@ def page_icon(icon: object) -> str:
 
 
 def nav_ui(where) -> None:
-    """The links to every page, in ``where`` (a container at the top of the sidebar)."""
+    """The links to every page, in ``where`` (a container at the top of the sidebar).
+
+    Each link carries this run's filters as the address shows them (drawn after the
+    filters, into a container placed above them), so the next page opens with the
+    filters in its own link and needs no extra run to put them there.
+    """
+    filters = st.session_state.get("_frame.filter_params", {})
+    query = [(name, str(x)) for name in D.FILTER_PARAMS for x in filters.get(name, ())]
     with where:
         for p in PAGES:
-            st.page_link(p.script, label=p.title, icon=p.icon)
+            st.page_link(p.script, label=p.title, icon=p.icon, query_params=query)
         st.divider()
 
 
@@ -539,8 +546,9 @@ def page_setup(key: str, sidebar: str = "auto") -> tuple[Views, D.Filters]:
     st.html(SCREEN_CSS)
     arriving = _arrive(key, v)
     where = st.expander("Pages and filters", icon=":material/tune:") if inside else st.sidebar
-    nav_ui(where)
+    nav = where.container()  # above the filters, drawn after them (its links carry them)
     filters = filters_ui(v, where)
+    nav_ui(nav)
     sidebar_footer(v, where)
     if inside:
         st.caption(f"{NOTICE} {md(meta['notice'])}")

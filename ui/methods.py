@@ -72,11 +72,14 @@ def _limitations(v: Views) -> None:
 
 
 def _dictionary(v: Views) -> None:
+    # One table's fields at a time: twenty wrapped tables drawn at once made this the slowest page to open.
     dd = downloads(v)["dictionary"]
-    for table_name, part in dd.groupby("Table", sort=False):
-        with st.expander(f"{table_name} — {md(part['File'].iloc[0])}"):
-            st.caption(md(part["Table description"].iloc[0]))
-            _definitions(part.drop(columns=["Table", "File", "Table description"]), f"Fields of the {table_name} table")
+    tables = list(dict.fromkeys(dd["Table"]))
+    files = dict(zip(dd["Table"], dd["File"]))
+    name = st.selectbox("Fields of the table", tables, format_func=lambda t: f"{t} — {files[t]}", key="methods.fields")
+    part = dd[dd["Table"] == name]
+    st.caption(md(part["Table description"].iloc[0]))
+    _definitions(part.drop(columns=["Table", "File", "Table description"]), f"Fields of the {name} table")
 
 
 def _downloads(v: Views) -> None:
