@@ -257,7 +257,7 @@ def test_methods_page_lists_every_table_in_the_dictionary():
     package = json.loads((REAL / "datapackage.json").read_text())
     at = open_page("pages/7_Methods_and_data.py")
     choice = at.selectbox(key="methods.fields")
-    assert sorted(choice.options) == sorted(f"{r['title']} — {r['path']} ".strip() for r in package["resources"])
+    assert sorted(choice.options) == sorted(f"{r['title']} — {r['path']}" for r in package["resources"])
     last = package["resources"][-1]
     choice.set_value(last["title"]).run()
     fields = next(t.value for t in at.table if "Field" in t.value.columns)
