@@ -10,11 +10,11 @@ Search results; the markup stays useful to fact-check tools and archives.)
 from __future__ import annotations
 
 import json
-from urllib.parse import quote
 
 import pandas as pd
 
 from . import labels as L
+from .sitemap import url
 
 # Numeric scale, documented with the export: worst 1 = contradicted, best 5 = supported.
 RATING_VALUE = {"contradicted": 1, "not_supported": 2, "insufficient": 3, "partly_supported": 4, "supported": 5}
@@ -38,7 +38,7 @@ def claim_reviews(claims: pd.DataFrame, articles: pd.DataFrame, base_url: str, p
         review = {
             "@context": "https://schema.org",
             "@type": "ClaimReview",
-            "url": f"{base}/Claims?claim={quote(str(c['id']))}",
+            "url": url("claims", base, claim=str(c["id"])),
             "claimReviewed": str(c["statement"]),
             "author": {"@type": "Organization", "name": publisher},
             "reviewRating": {
