@@ -69,6 +69,32 @@ def place_codes(v) -> list[str]:
     return list(dict.fromkeys(v.ds["legality"].sort_values("name")["code"]))
 
 
+def legal_sweep(v, today: dt.date):
+    """When the legal table was last swept and how many entries in force are overdue (``freshness.Sweep``)."""
+    from . import freshness
+
+    return freshness.legal_sweep(v.ds["legality"].to_dict("records"), today, D.STALE_DAYS)
+
+
+def article_body(v, doc: str, coloured: tuple[str, ...]) -> str:
+    """The article ``doc`` as escaped HTML, each claim highlighted in its verdict's colour and labelled;
+    claims not in ``coloured`` (filtered out) keep their highlight without the colour."""
+    from .highlight import article_html
+
+    quotes = v.quotes[v.quotes["article"] == doc]
+    mine = v.claims[v.claims["id"].isin(set(quotes["claim_id"]))]
+    verdicts = dict(zip(mine["id"], mine["verdict_label"]))
+
+    def verdict_of(cid: str) -> str:
+        return verdicts.get(cid, "Not yet assessed")
+
+    return article_html(
+        v.ds.article_texts.get(doc, ""), list(zip(quotes["claim_id"], quotes["text"])),
+        lambda c: L.VERDICT_COLOUR.get(verdict_of(c), "#DDDDDD"), lambda c: L.VERDICT_ICON.get(verdict_of(c), ""), verdict_of,
+        set(coloured),
+    )  # fmt: skip
+
+
 def legal_status(v, year: int, scope: str, today: dt.date) -> pd.DataFrame:
     """Every jurisdiction's status for ``scope`` at the end of ``year`` (today for this year)."""
     return D.status_as_of(v.ds["legality"], as_of(year, today), scope)

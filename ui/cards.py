@@ -230,25 +230,12 @@ def article_text(v: Views, doc: str, quotes: pd.DataFrame, narrowing: D.Filters)
         )  # fmt: skip
         if st.session_state.pop("article.dialog", None) in in_article:
             _claim_dialog(v, st.session_state["article.open"])
-    body = _article_body(v.fingerprint, doc, tuple(sorted(set(in_article) & matching)), v, quotes, verdicts)
+    from .data import derived
+
+    # once per data version, article and set of claims left in colour: finding every quote in a long text is costly
+    body = derived(v, "article_body", doc, tuple(sorted(set(in_article) & matching)))
     st.markdown(body, unsafe_allow_html=True)
     st.caption(f"Source text: {md(art['file'])}, kept as it was collected.")
-
-
-@st.cache_resource(max_entries=64, show_spinner=False)
-def _article_body(fingerprint: str, doc: str, coloured: tuple[str, ...], _v: Views, _quotes: pd.DataFrame, _verdicts: dict) -> str:
-    # Once per data version, article and set of claims the filters leave in colour: finding every quote
-    # in a long text is the costliest part of the page.
-    from claimcheck.highlight import article_html
-
-    def verdict_of(cid: str) -> str:
-        return _verdicts.get(cid, "Not yet assessed")
-
-    return article_html(
-        _v.ds.article_texts.get(doc, ""), list(zip(_quotes["claim_id"], _quotes["text"])),
-        lambda c: L.VERDICT_COLOUR.get(verdict_of(c), "#DDDDDD"), lambda c: L.VERDICT_ICON.get(verdict_of(c), ""), verdict_of,
-        set(coloured),
-    )  # fmt: skip
 
 
 def figures_grid(shown: pd.DataFrame, key: str) -> None:
@@ -465,21 +452,13 @@ def harm_card(v: Views, harm_id: str) -> None:
             )
 
 
-@st.cache_resource(max_entries=16, show_spinner=False)
-def _sweep(fingerprint: str, today: str, _legality: pd.DataFrame):
-    # Once per legal table and day: on large data, reading every row on each rerun cost most of the page's time.
-    import datetime as dt
-
-    from claimcheck import freshness as F
-
-    return F.legal_sweep(_legality.to_dict("records"), dt.date.fromisoformat(today), D.STALE_DAYS)
-
-
 def sweep_line(v: Views, today) -> None:
     """When the legal table was last swept, and how many entries in force are overdue for a re-check."""
     import datetime as dt
 
-    sweep = _sweep(v.fingerprint, today.isoformat(), v.ds["legality"])
+    from .data import derived
+
+    sweep = derived(v, "legal_sweep", today)  # once per data version and day
     if sweep.latest:
         swept = dt.date.fromisoformat(sweep.latest)
         st.caption(

@@ -101,12 +101,17 @@ def nav_ui(where) -> None:
     filters, into a container placed above them), so the next page opens with the
     filters in its own link and needs no extra run to put them there.
     """
-    filters = st.session_state.get("_frame.filter_params", {})
-    query = [(name, str(x)) for name in D.FILTER_PARAMS for x in filters.get(name, ())]
+    query = _filter_query()
     with where:
         for p in PAGES:
             st.page_link(p.script, label=p.title, icon=p.icon, query_params=query)
         st.divider()
+
+
+def _filter_query(skip: set[str] = frozenset()) -> list[tuple[str, str]]:
+    """This run's shared filters (set by :func:`filters_ui`) as the address shows them, for a link's query."""
+    filters = st.session_state.get("_frame.filter_params", {})
+    return [(name, str(x)) for name in D.FILTER_PARAMS if name not in skip for x in filters.get(name, ())]
 
 
 def page_link(key: str, label: str, icon: str | None = None, **params) -> None:
@@ -116,8 +121,7 @@ def page_link(key: str, label: str, icon: str | None = None, **params) -> None:
     """
     query = [(k, x) for k, v in params.items() if v not in (None, "") for x in (v if isinstance(v, (list, tuple)) else [v])]
     # The shared filters stay in the new page's address too, so it can be shared as it is seen.
-    filters = st.session_state.get("_frame.filter_params", {})  # this run's filters (filters_ui), as the URL shows them
-    query += [(name, str(x)) for name in D.FILTER_PARAMS if name not in params for x in filters.get(name, ())]
+    query += _filter_query(skip=set(params))
     st.page_link(page(key).script, label=label, icon=icon, query_params=query)
 
 
