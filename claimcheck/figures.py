@@ -40,6 +40,16 @@ def links_in_view(v, filters: D.Filters) -> pd.DataFrame:
     return links[links["design"].isin(filters.design)] if filters.design else links
 
 
+def headline_numbers(v, filters: D.Filters) -> dict[str, int]:
+    """The overview's headline numbers for the claims that pass the filters (``domain.headline_numbers``)."""
+    return D.headline_numbers(claims_in_view(v, filters))
+
+
+def cell_counts(v, filters: D.Filters) -> dict[tuple[str, str], int]:
+    """Studies in each (topic, design) cell of the evidence map, for the claims that pass the filters."""
+    return links_in_view(v, filters).groupby(["topic", "design"])["study_id"].nunique().to_dict()
+
+
 def cells(v, filters: D.Filters) -> list[str]:
     """Every cell of the evidence map for the claims that pass the filters, gaps included, topics in their
     table's order, as the select box keeps them: the key of the cell's mark (``topic|design``, see
@@ -76,14 +86,27 @@ def legal_sweep(v, today: dt.date):
     return freshness.legal_sweep(v.ds["legality"].to_dict("records"), today, D.STALE_DAYS)
 
 
-def article_body(v, doc: str, coloured: tuple[str, ...]) -> str:
+def article_claims(v, doc: str, narrowing: D.Filters) -> tuple[tuple[str, ...], frozenset[str], dict[str, str]]:
+    """The claims quoted in article ``doc`` (in text order), those of them the filters ``narrowing`` keep
+    in colour (all of them when no filter is set), and each one's verdict label."""
+    quotes = v.quotes[v.quotes["article"] == doc]
+    in_article = tuple(dict.fromkeys(quotes["claim_id"].tolist()))
+    mine = v.claims[v.claims["id"].isin(set(in_article))]
+    verdicts = dict(zip(mine["id"].tolist(), mine["verdict_label"].tolist()))
+    verdicts = {c: verdicts.get(c, "Not yet assessed") for c in in_article}
+    if not narrowing.active:
+        return in_article, frozenset(in_article), verdicts
+    kept = set(D.filter_claims(mine, narrowing)["id"].tolist())
+    return in_article, frozenset(c for c in in_article if c in kept), verdicts
+
+
+def article_body(v, doc: str, narrowing: D.Filters) -> str:
     """The article ``doc`` as escaped HTML, each claim highlighted in its verdict's colour and labelled;
-    claims not in ``coloured`` (filtered out) keep their highlight without the colour."""
+    claims the filters ``narrowing`` leave out keep their highlight without the colour."""
     from .highlight import article_html
 
     quotes = v.quotes[v.quotes["article"] == doc]
-    mine = v.claims[v.claims["id"].isin(set(quotes["claim_id"]))]
-    verdicts = dict(zip(mine["id"], mine["verdict_label"]))
+    _, coloured, verdicts = article_claims(v, doc, narrowing)
 
     def verdict_of(cid: str) -> str:
         return verdicts.get(cid, "Not yet assessed")
@@ -93,6 +116,60 @@ def article_body(v, doc: str, coloured: tuple[str, ...]) -> str:
         lambda c: L.VERDICT_COLOUR.get(verdict_of(c), "#DDDDDD"), lambda c: L.VERDICT_ICON.get(verdict_of(c), ""), verdict_of,
         set(coloured),
     )  # fmt: skip
+
+
+def assessed_claims(v, filters: D.Filters) -> tuple[str, ...]:
+    """The ids of the claims that have a verdict and pass the filters (the quiz's and the handout's choice)."""
+    assessed = v.claims.dropna(subset=["verdict"])
+    return tuple(D.filter_claims(assessed, filters)["id"].tolist())
+
+
+def scorecard(v, doc: str) -> pd.DataFrame:
+    """Article ``doc``'s scorecard (item, answer, detail), answered from the curated data."""
+    return D.article_scorecard(v.ds, v.claims, v.harm_mentions, doc)
+
+
+def claims_by_type(v, doc: str) -> pd.DataFrame:
+    """How many of article ``doc``'s claims are of each type (columns Type, Claims)."""
+    mine = D.filter_claims(v.claims, D.Filters(article=(doc,)))
+    return mine["type_label"].value_counts().rename_axis("Type").reset_index(name="Claims")
+
+
+def claim_studies(v, claim_id: str) -> tuple[list[dict], dict[str, int]]:
+    """The studies linked to one claim (counted first, strongest design first) as records, and its evidence ladder."""
+    ev = D.claim_evidence(v.ds, claim_id, v.studies)
+    return ev.to_dict("records"), D.claim_ladder(v.ds, claim_id, evidence=ev)
+
+
+def claim_harms(v, claim_id: str) -> list[dict]:
+    """The harms (in the harms table) one claim bears on: id, name, severity label, articles warning of it, figures."""
+    rows = v.claims[v.claims["id"] == claim_id]
+    if rows.empty:
+        return []
+    wanted = [h for h in (rows.iloc[0]["harms"] or []) if h in v.harm_names]
+    hm = v.harm_mentions.set_index("harm_id")
+    counts = v.figures["harm_id"].value_counts()
+    return [
+        {"id": h, "name": v.harm_names[h], "severity_label": hm.loc[h, "severity_label"], "n_articles": int(hm.loc[h, "n_articles"]),
+         "figures": int(counts.get(h, 0))}
+        for h in wanted
+    ]  # fmt: skip
+
+
+def harm_claims(v, harm_id: str) -> list[tuple[str, str]]:
+    """The safety claims linked to one harm: (claim id, verdict label)."""
+    linked = D.claims_for_harm(v.claims, harm_id)
+    return list(zip(linked["id"].tolist(), linked["verdict_label"].tolist()))
+
+
+def yearly_sources(v) -> tuple[str, ...]:
+    """The sources of the reports-by-year figures, each once, in the table's order."""
+    return tuple(dict.fromkeys(D.yearly_counts(v.figures)["source_label"].tolist()))
+
+
+def unwarned_harm_names(v) -> tuple[str, ...]:
+    """The names of the serious or life-threatening harms no article warns about."""
+    return tuple(D.unwarned_serious_harms(v.harm_mentions)["harm"].tolist())
 
 
 def legal_status(v, year: int, scope: str, today: dt.date) -> pd.DataFrame:

@@ -37,18 +37,21 @@ class Views:
     topic_labels: dict[str, str]  # topic id -> label
     place_names: dict[str, str]  # jurisdiction code -> name
     claim_statements: dict[str, str]  # claim id -> statement
+    harm_names: dict[str, str]  # harm id -> name, in the order harms are listed (harm_mentions)
+    figure_harm: dict[str, str]  # harm figure id -> the harm it counts
     fingerprint: str
 
 
 def build_views(ds: Dataset, fingerprint: str) -> Views:
     """Every derived table and label map of ``ds``; ``fingerprint`` names the data version (a cache key)."""
+    claims, mentions, figures = D.claims_table(ds), D.harm_mentions(ds), D.figures_table(ds)
     return Views(
         ds=ds,
-        claims=(claims := D.claims_table(ds)),
+        claims=claims,
         quotes=D.claim_quotes(ds),
         studies=D.studies_table(ds),
-        harm_mentions=D.harm_mentions(ds),
-        figures=D.figures_table(ds),
+        harm_mentions=mentions,
+        figures=figures,
         links=D.evidence_links(ds),
         allowed=D.allowed_filter_values(ds),
         filter_labels=D.filter_value_labels(ds),
@@ -56,5 +59,7 @@ def build_views(ds: Dataset, fingerprint: str) -> Views:
         topic_labels=D.label_map(ds["topics"], "id", "label"),
         place_names=D.label_map(ds["legality"], "code", "name"),
         claim_statements=D.label_map(claims, "id", "statement"),
+        harm_names=D.label_map(mentions, "harm_id", "harm"),
+        figure_harm=D.label_map(figures, "id", "harm_id"),
         fingerprint=fingerprint,
     )

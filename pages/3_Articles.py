@@ -4,6 +4,7 @@ import streamlit as st
 
 from claimcheck import domain as D
 from ui.cards import article_text, claim_picker, scorecard
+from ui.data import derived
 from ui.frame import keep_valid, page_setup, select
 
 v, filters = page_setup("articles")
@@ -15,15 +16,15 @@ if not ids:
     st.stop()
 keep_valid("doc", ids, ids[0])
 doc = select("Article", ids, "doc", lambda a: f"{a} · {articles.loc[a, 'label']}")
-quotes = v.quotes[v.quotes["article"] == doc]
+# The shared filters (other than the article) pick which highlights keep their colour.
+narrowing = D.Filters(**{**vars(filters), "article": (), "region": ()})
 left, right = st.columns([3, 2], gap="large")
 with right:
     scorecard(v, doc)
     st.header("Claim card")
-    claim_ids = list(dict.fromkeys(quotes["claim_id"]))
+    claim_ids = list(derived(v, "article_claims", doc, narrowing)[0])
     if claim_ids:
         keep_valid("claim", claim_ids, claim_ids[0])
         claim_picker(v, claim_ids, "Open a claim from this article (or choose one above the text)", default_first=True)
 with left:
-    # The shared filters (other than the article) pick which highlights keep their colour.
-    article_text(v, doc, quotes, D.Filters(**{**vars(filters), "article": (), "region": ()}))
+    article_text(v, doc, narrowing)

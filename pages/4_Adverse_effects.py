@@ -2,34 +2,32 @@
 
 import streamlit as st
 
-from claimcheck import domain as D
 from claimcheck import texts
 from ui.cards import harm_card
-from ui.data import figure
+from ui.data import derived, figure
 from ui.frame import chart, keep_valid, md, page_setup, pick_from_chart, select, view_picker
 from ui.harms import FIGURE_SETTINGS, figures_view
 
 v, filters = page_setup("harms")
 st.title("Adverse effects")
 st.caption("Harm is rated apart from benefit. Severity classes are editorial judgements of typical clinical severity.")
-mentions = v.harm_mentions
-if mentions.empty:
+if not v.harm_names:
     st.info("There are no harms in the data yet.")
     st.stop()
-unmentioned = D.unwarned_serious_harms(mentions)
-if not unmentioned.empty:
-    st.warning("**Serious harms no article warns about:** " + ", ".join(md(h) for h in unmentioned["harm"]), icon="⚠️")
-harm_ids, names = list(mentions["harm_id"]), dict(zip(mentions["harm_id"], mentions["harm"]))
-harm_of_figure = dict(zip(v.figures["id"], v.figures["harm_id"]))
+unmentioned = derived(v, "unwarned_harm_names")
+if unmentioned:
+    st.warning("**Serious harms no article warns about:** " + ", ".join(md(h) for h in unmentioned), icon="⚠️")
+names = v.harm_names
+harm_ids = list(names)
 # One view at a time; a link with figure settings but no view (shared before views existed) opens the figures.
 VIEWS = {"warnings": "Which harms do the articles warn about?", "by_year": "Reports by year", "how_often": "How often: the figures"}
 view = view_picker("view", VIEWS, "warnings", opening="how_often", when_linked=FIGURE_SETTINGS)
 for key in ("harms.mentions", "harms.by_year", "harms.panels"):  # a mark selected on the chart in view opens its harm below
-    pick_from_chart(key, "harm", harm_ids, lambda m: harm_of_figure.get(m.key) if m.kind == "figure" else m.key)
+    pick_from_chart(key, "harm", harm_ids, lambda m: v.figure_harm.get(m.key) if m.kind == "figure" else m.key)
 if view == "warnings":
     chart(figure(v, "harm_warnings"), key="harms.mentions", select=True, **texts.caption("harms.mentions"))
 elif view == "by_year":
-    sources = "; ".join(dict.fromkeys(md(s) for s in D.yearly_counts(v.figures)["source_label"])) or "none"
+    sources = "; ".join(md(s) for s in derived(v, "yearly_sources")) or "none"
     chart(figure(v, "harms_by_year"), key="harms.by_year", select=True, **texts.caption("harms.by_year", sources=sources))
 else:
     figures_view(v)

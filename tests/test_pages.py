@@ -435,3 +435,24 @@ def test_every_chart_and_table_has_a_text_alternative(real):
         for el in charts:
             title = " ".join(re.sub(r"<[^>]+>", " ", json.loads(el.proto.spec)["layout"]["title"]["text"]).split())
             assert el.proto.alt.startswith(title) and "Sources: " in el.proto.alt, (page, el.proto.alt)
+
+
+def test_an_article_with_very_many_claims_offers_them_in_the_picker_not_as_a_wall_of_buttons(tmp_path, monkeypatch):
+    import sys
+
+    sys.path.insert(0, str(REAL.parent / "bench"))
+    import synthetic
+
+    big = synthetic.make(REAL, tmp_path / "x12", 12)
+    claims = yaml.safe_load((big / "claims.yaml").read_text())
+    doc = "A0"
+    in_doc = {c["id"] for c in claims for q in c.get("quotes") or [] if q["article"] == doc}
+    assert len(in_doc) > 150, "the synthetic article must be past the button limit for this test to mean anything"
+    at = open_page("pages/3_Articles.py", data=big, monkeypatch=monkeypatch, query={"doc": doc})
+    assert not [b for b in at.get("button_group") if getattr(b, "key", None) == "article.open"], "no row of a button per claim"
+    assert any(f"makes {len(in_doc):,} claims" in c.value for c in at.caption)
+    offered = at.selectbox(key="claim").options
+    assert len(offered) == len(in_doc) and {o.split(" · ")[0] for o in offered} == in_doc, "the picker offers every claim"
+    # every claim is still highlighted in the text
+    text = next(m.value for m in at.markdown if "<mark" in m.value)
+    assert all(f"[{c} " in text for c in sorted(in_doc)[:20])

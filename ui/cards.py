@@ -8,13 +8,13 @@ import streamlit as st
 from claimcheck import domain as D
 from claimcheck import labels as L
 
-from .data import Views
+from .data import Views, derived
 from .frame import keep_valid, link, md, page_link, select
 
 
-def headline(claims: pd.DataFrame) -> None:
-    """The four headline numbers of the claims in view."""
-    n = D.headline_numbers(claims)
+def headline(v: Views, filters: D.Filters) -> None:
+    """The four headline numbers of the claims that pass the filters."""
+    n = derived(v, "headline_numbers", filters)
     cols = st.columns(4)
     cols[0].metric(
         "Claims found in the articles",
@@ -141,18 +141,18 @@ def studies_grid(studies: pd.DataFrame, key: str) -> None:
 
 def ladder_studies(studies: pd.DataFrame, key: str) -> pd.DataFrame | None:
     """The counted studies of the rung chosen (on the ladder, or in the select box ``key``); None when none is chosen."""
-    rungs = [d for d in L.DESIGN_ORDER if d in set(studies.loc[studies["counted"], "design"])]
+    rungs = [d for d in L.DESIGN_ORDER if d in set(studies.loc[studies["counted"], "design"].unique().tolist())]
     keep_valid(key, rungs)
     rung = select("List the studies of one kind (or select a bar)", rungs, key, lambda d: L.DESIGN.get(d, d), index=None,
                   placeholder="Choose a kind of study")  # fmt: skip
     return None if rung is None else studies[(studies["design"] == rung) & studies["counted"]]
 
 
-def cell_studies(v: Views, links: pd.DataFrame, options: list[str], key: str) -> None:
+def cell_studies(v: Views, filters: D.Filters, options: list[str], key: str) -> None:
     """The select box of evidence-map cells ``options`` (fed by the chart too) and the studies in the chosen cell."""
     from claimcheck import marks
 
-    counts = links.groupby(["topic", "design"])["study_id"].nunique().to_dict()
+    counts = derived(v, "cell_counts", filters)
 
     def name(cell: str) -> str:
         topic, design = marks.decode(cell, "cell").parts
@@ -166,7 +166,7 @@ def cell_studies(v: Views, links: pd.DataFrame, options: list[str], key: str) ->
     if cell is None:
         return
     topic, design = marks.decode(cell, "cell").parts
-    found = D.cell_studies(links, topic, design)
+    found = D.cell_studies(derived(v, "links_in_view", filters), topic, design)
     st.markdown(
         f"**{md(v.topic_labels.get(topic, topic))} · {md(L.DESIGN.get(design, design))}: {len(found)} stud{'ies' if len(found) != 1 else 'y'}**"
     )
@@ -181,19 +181,22 @@ def scorecard(v: Views, doc: str) -> None:
     """An article's scorecard, its commercial signals and its claims by type."""
     st.header("Scorecard")
     st.caption("Items adopted from DISCERN and the HealthNewsReview criteria; answered from the curated data (see Methods).")
-    card = D.article_scorecard(v.ds, v.claims, v.harm_mentions, doc)
+    card = derived(v, "scorecard", doc)
     st.dataframe(card[["Item", "Answer", "Detail"]], hide_index=True, width="stretch", key="articles.scorecard",
                  column_config={"Item": st.column_config.TextColumn(pinned=True)})  # fmt: skip
     art = v.ds["articles"].set_index("id").loc[doc]
     for s in art["commercial_signals"]:
         st.markdown(f"- {md(s['kind'].replace('_', ' '))}: “{md(s['quote'])}”")
-    mine = D.filter_claims(v.claims, D.Filters(article=(doc,)))
-    if not mine.empty:
-        st.markdown(f"**{len(mine)} claims, by type**")
-        st.dataframe(mine["type_label"].value_counts().rename_axis("Type").reset_index(name="Claims"), hide_index=True)
+    by_type = derived(v, "claims_by_type", doc)
+    if not by_type.empty:
+        st.markdown(f"**{int(by_type['Claims'].sum())} claims, by type**")
+        st.dataframe(by_type, hide_index=True)
 
 
-def article_text(v: Views, doc: str, quotes: pd.DataFrame, narrowing: D.Filters) -> None:
+ARTICLE_BUTTONS = 150  # more claims than this in one article: no row of buttons (the picker still lists every one)
+
+
+def article_text(v: Views, doc: str, narrowing: D.Filters) -> None:
     """The article's text with every claim highlighted in its verdict's colour and labelled (see claimcheck.highlight).
 
     A row of buttons above the text, one per claim, opens a claim's card in a dialog and
@@ -202,39 +205,29 @@ def article_text(v: Views, doc: str, quotes: pd.DataFrame, narrowing: D.Filters)
     """
     art = v.ds["articles"].set_index("id").loc[doc]
     st.header(md(art["title"]) if isinstance(art["title"], str) else md(art["label"]))
-    in_article = list(dict.fromkeys(quotes["claim_id"]))
-    matching = set(D.filter_claims(v.claims, narrowing)["id"]) if narrowing.active else set(in_article)
-    mine = v.claims[v.claims["id"].isin(in_article)]
-    verdicts = dict(zip(mine["id"], mine["verdict_label"]))
-
-    def verdict_of(cid: str) -> str:
-        return verdicts.get(cid, "Not yet assessed")
-
-    def icon_of(cid: str) -> str:
-        return L.VERDICT_ICON.get(verdict_of(cid), "")
-
+    # once per data version, article and filters: finding every claim and quote in a long text is costly
+    in_article, matching, verdicts = derived(v, "article_claims", doc, narrowing)
     st.caption(
         "Each claim is highlighted in its verdict's colour with a dotted underline (double where two claims overlap), and labelled "
         "with its id and verdict symbol. Choose a claim below to open its card."
     )
     if narrowing.active:
         st.info(
-            f"**Filters apply here:** {len(set(in_article) & matching)} of {len(in_article)} claims in this article match "
+            f"**Filters apply here:** {len(matching)} of {len(in_article)} claims in this article match "
             "the filters and keep their colour; the others are shown in grey without a colour. Clear the filters to colour every claim.",
             icon="🔎",
         )
-    if in_article:
+    if len(in_article) > ARTICLE_BUTTONS:
+        st.caption(f"This article makes {len(in_article):,} claims, too many for a button each: open one with the claim picker.")
+    elif in_article:
         st.pills(
-            "Open a claim in this text", in_article, key="article.open", format_func=lambda c: f"{c} {icon_of(c)}",
+            "Open a claim in this text", in_article, key="article.open",
+            format_func=lambda c: f"{c} {L.VERDICT_ICON.get(verdicts.get(c, ''), '')}",
             on_change=_open_claim, args=("article.open",),
         )  # fmt: skip
         if st.session_state.pop("article.dialog", None) in in_article:
             _claim_dialog(v, st.session_state["article.open"])
-    from .data import derived
-
-    # once per data version, article and set of claims left in colour: finding every quote in a long text is costly
-    body = derived(v, "article_body", doc, tuple(sorted(set(in_article) & matching)))
-    st.markdown(body, unsafe_allow_html=True)
+    st.markdown(derived(v, "article_body", doc, narrowing), unsafe_allow_html=True)
     st.caption(f"Source text: {md(art['file'])}, kept as it was collected.")
 
 
@@ -326,24 +319,22 @@ def claim_card(v: Views, claim_id: str) -> None:
             st.markdown(f"**What was searched:** {md(c['searched'])}")
         if isinstance(c.get("would_change"), str):
             st.markdown(f"**What would change the verdict:** {md(c['would_change'])}")
-        ev = D.claim_evidence(v.ds, claim_id, v.studies)
-        ladder = D.claim_ladder(v.ds, claim_id, evidence=ev)
+        ev, ladder = derived(v, "claim_studies", claim_id)
         if ladder:
             st.markdown("**Evidence ladder:** " + " · ".join(f"{n} × {md(L.DESIGN[d])}" for d, n in ladder.items()))
-        if ev.empty:
+        if not ev:
             st.caption("No studies are linked to this claim yet.")
         else:
             # A list, not a grid: every identifier stays visible and clickable on a phone.
-            st.markdown(f"**Studies behind the verdict ({len(ev)})**  \n" + "\n".join(study_line(s) for s in ev.to_dict("records")))
-        harms = [h for h in (c["harms"] or []) if h in set(v.harm_mentions["harm_id"])]
+            st.markdown(f"**Studies behind the verdict ({len(ev)})**  \n" + "\n".join(study_line(s) for s in ev))
+        harms = derived(v, "claim_harms", claim_id)
         if harms:
             st.markdown("**Harms that bear on this claim**")
-            hm = v.harm_mentions.set_index("harm_id")
             for h in harms:
-                n = int((v.figures["harm_id"] == h).sum())
-                page_link("harms", f"{hm.loc[h, 'harm']}", ":material/warning:", harm=h)
+                n = h["figures"]
+                page_link("harms", h["name"], ":material/warning:", harm=h["id"])
                 st.caption(
-                    f"{md(hm.loc[h, 'severity_label'])} · {int(hm.loc[h, 'n_articles'])} of {len(v.ds['articles'])} articles "
+                    f"{md(h['severity_label'])} · {h['n_articles']} of {len(v.ds['articles'])} articles "
                     f"warn of it · {n} figure{'s' if n != 1 else ''}"
                 )
         if isinstance(c.get("last_checked"), str):
@@ -444,12 +435,9 @@ def harm_card(v: Views, harm_id: str) -> None:
                 with st.expander(f"The other {len(lines) - FIGURES_SHOWN} figures"):
                     st.markdown("\n".join(lines[FIGURES_SHOWN:]))
             st.caption("All figures, with notes and a download, are under Show: How often.")
-        linked = D.claims_for_harm(v.claims, harm_id)
-        if not linked.empty:
-            st.markdown(
-                "**Safety claims this harm bears on:** "
-                + "; ".join(f"{md(i)} ({md(vl)})" for i, vl in zip(linked["id"], linked["verdict_label"]))
-            )
+        linked = derived(v, "harm_claims", harm_id)
+        if linked:
+            st.markdown("**Safety claims this harm bears on:** " + "; ".join(f"{md(i)} ({md(vl)})" for i, vl in linked))
 
 
 def sweep_line(v: Views, today) -> None:

@@ -15,7 +15,7 @@ from claimcheck import schema as S
 from claimcheck.export import handout_html
 
 from .cards import claim_card
-from .data import Views, cached_story, themed
+from .data import Views, cached_story, derived, themed
 from .frame import BIND, NOTICE, chart, download, esc, from_link, keep_valid, md, multiselect, select, url_value
 
 PRESENTER_HEIGHT = 400  # px: a step's chart beside its text fits a 1280×720 projector without scrolling
@@ -78,10 +78,11 @@ def present(v: Views) -> None:
 
 def quiz(v: Views, filters: D.Filters) -> None:
     """Rate a claim's verdict (and certainty) before it is revealed; the score lives in this browser session."""
-    assessed = v.claims.dropna(subset=["verdict"])
     st.title("Rate it before you see it")
-    fixed = Q.quiz_ids(",".join(st.query_params.get_all("quiz")), list(assessed["id"]))  # a teacher's list, read only
-    pool = fixed or list(D.filter_claims(assessed, filters)["id"])
+    fixed = Q.quiz_ids(
+        ",".join(st.query_params.get_all("quiz")), list(derived(v, "assessed_claims", D.Filters()))
+    )  # a teacher's list, read only
+    pool = fixed or list(derived(v, "assessed_claims", filters))
     if fixed:
         st.info(f"Your teacher chose {len(fixed)} claims for this quiz.", icon="🎓")
     if not pool:
@@ -91,7 +92,7 @@ def quiz(v: Views, filters: D.Filters) -> None:
     keep_valid("claim", pool, next((c for c in pool if c not in answers), pool[0]))
     first = next((c for c in pool if c not in answers), pool[0])
     current = select(f"Claim to rate ({len(pool)} in this quiz)", pool, "claim", index=pool.index(first))
-    c = assessed.set_index("id").loc[current]
+    c = v.claims[v.claims["id"] == current].iloc[0]
     q = c["quotes"][0]
     st.markdown(f"> ### “{md(q['text'])}”\n> — {md(v.article_labels.get(q['article'], q['article']))}")
     guess = st.radio("Your verdict", S.VERDICTS, format_func=L.VERDICT.get, index=None, key=f"classroom.guess.{current}", horizontal=True)
@@ -134,20 +135,19 @@ def quiz(v: Views, filters: D.Filters) -> None:
 
 def handout(v: Views, filters: D.Filters) -> None:
     """Choose claims for a printable worksheet (questions first, answer key on its own page)."""
-    assessed = v.claims.dropna(subset=["verdict"])
-    all_ids = list(assessed["id"])
+    all_ids = list(derived(v, "assessed_claims", D.Filters()))
     st.title("Printable handout")
     st.markdown(
         "Choose claims for a worksheet. The download is a web page to print: the questions first, the answer key on a separate page."
     )
-    labels = dict(zip(assessed["id"], assessed["statement"]))
+    labels = v.claim_statements
     if "quiz" not in st.session_state and not st.query_params.get_all("quiz"):
-        st.session_state["quiz"] = list(D.filter_claims(assessed, filters)["id"])[:8]
+        st.session_state["quiz"] = list(derived(v, "assessed_claims", filters))[:8]
     chosen = multiselect("Claims (by id; the table below gives each statement)", all_ids, "quiz")
     if not chosen:
         st.info("Choose at least one claim.")
         return
-    picked = assessed.set_index("id").loc[chosen].reset_index()
+    picked = v.claims.set_index("id").loc[chosen].reset_index()
     notice = NOTICE.replace("**", "") + " " + v.ds.meta["notice"]
     download(
         "Download the handout (HTML, print from your browser)",
