@@ -294,6 +294,10 @@ def test_an_embedded_app_gives_the_page_its_width(browser, real_server):  # noqa
         cover = v.page.frames[1].evaluate(SIDEBAR_COVER)
         record("embed", main_width=main["width"], sidebar_cover=cover)
         assert main["width"] >= 0.8 * 900, f"the page gets {main['width']:.0f} of 900 px; the sidebar covers {cover}"
+        # the filters are still offered: in the "Pages and filters" panel, behind its Filters button
+        frame.get_by_text("Pages and filters").first.click()
+        frame.get_by_role("button", name="Filters").first.click()
+        frame.get_by_text("Verdict", exact=True).first.wait_for(timeout=30_000)
         assert frame.get_by_text("Verdict", exact=True).count() >= 1, "the filters are still offered"
 
 

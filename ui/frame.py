@@ -102,17 +102,17 @@ def page_icon(icon: object) -> str:
 
 
 def nav_ui(where) -> None:
-    """The links to every page, in ``where`` (a container at the top of the sidebar).
+    """The links to every page, in ``where`` (the sidebar, under the filters).
 
     Each link carries this run's filters as the address shows them (drawn after the
-    filters, into a container placed above them), so the next page opens with the
-    filters in its own link and needs no extra run to put them there.
+    filters), so the next page opens with the filters in its own link and needs no
+    extra run to put them there.
     """
     query = _filter_query()
     with where:
+        st.divider()
         for p in PAGES:
             st.page_link(p.script, label=p.title, icon=p.icon, query_params=query)
-        st.divider()
 
 
 def _filter_query(skip: set[str] = frozenset()) -> list[tuple[str, str]]:
@@ -243,10 +243,17 @@ def _arrive(key: str, v: Views) -> bool:
 
 
 def filters_ui(v: Views, where=None) -> D.Filters:
-    """Draw the shared filters in the sidebar (or ``where``), each bound to its URL parameter, and return them."""
+    """Draw the shared filters behind a *Filters* button in the sidebar (or ``where``), each bound to its URL parameter,
+    with a line under the button naming the filters that are on; return them.
+
+    Behind a button because the six filter boxes are the costliest thing every page
+    draws on a first visit (bench/bench.py): a popover's boxes are drawn in the
+    browser only when it is opened, while Streamlit still reads them from the link.
+    """
     chosen = {}
-    with where if where is not None else st.sidebar:
-        st.markdown("### Filters")
+    where = where if where is not None else st.sidebar
+    box = where.popover("Filters", icon=":material/filter_list:", width="stretch")
+    with box:
         st.caption("Shared by every page and kept in the link, so any view can be shared.")
         for spec in D.FILTER_SPECS:
             options = list(v.allowed[spec.name])
@@ -255,9 +262,16 @@ def filters_ui(v: Views, where=None) -> D.Filters:
                 continue
             chosen[spec.name] = tuple(multiselect(spec.label, options, spec.name, _format(spec.name, v), help=spec.help, placeholder="All"))
         st.button("Clear filters", key="filter.clear", disabled=not any(chosen.values()), on_click=_clear_filters)
+    shown = {k: [str(_format(k, v)(y)) for y in x] for k, x in chosen.items() if x}
+    with where:
+        st.caption(
+            "**On:** " + md("; ".join(f"{D.SPEC[k].label}: {', '.join(x)}" for k, x in shown.items()))
+            if shown
+            else "No filter is on: every page shows all the data."
+        )
     st.session_state["_frame.filters"] = {k: list(x) for k, x in chosen.items() if x}
     # The same values as the address bar writes them (their shown text), for links to other views.
-    st.session_state["_frame.filter_params"] = {k: [str(_format(k, v)(y)) for y in x] for k, x in chosen.items() if x}
+    st.session_state["_frame.filter_params"] = shown
     return D.Filters(**chosen)
 
 
@@ -425,7 +439,7 @@ def new_selection(key: str) -> list[str]:
 
 def empty_state(what: str, filters: D.Filters) -> None:
     if filters.active:
-        st.warning(f"No {what} match the current filters. Clear some filters in the sidebar to see more.", icon="🔎")
+        st.warning(f"No {what} match the current filters. Clear some filters (under Filters) to see more.", icon="🔎")
     else:
         st.info(f"There are no {what} in the data yet.", icon="ℹ️")
 
@@ -557,9 +571,8 @@ def page_setup(key: str, sidebar: str = "auto") -> tuple[Views, D.Filters]:
     st.html(SCREEN_CSS)
     arriving = _arrive(key, v)
     where = st.expander("Pages and filters", icon=":material/tune:") if inside else st.sidebar
-    nav = where.container()  # above the filters, drawn after them (its links carry them)
     filters = filters_ui(v, where)
-    nav_ui(nav)
+    nav_ui(where)  # after the filters: its links carry them
     sidebar_footer(v, where)
     if inside:
         st.caption(f"{NOTICE} {md(meta['notice'])}")
