@@ -45,20 +45,21 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench import ROOT, server  # noqa: E402
 
-# One round of a student's visit: (page as in its URL path, query string). The
-# values are generic (schema enums, a year, a view name); one that a page does not
-# know is ignored by it, so the steps suit any data folder.
-# Links as the app writes them: a control bound to the URL keeps the text its option shows
-# (a link written with ids, ?verdict=not_supported, still works but costs one extra short run).
+# One round of a student's visit: (page as in its URL path, the page's own parameters, the shared
+# filters the step sets or None to keep them). The values are generic (schema enums, a year, a view
+# name); one that a page does not know is ignored by it, so the steps suit any data folder.
+# Links as the app writes them: a control bound to the URL keeps the text its option shows, and
+# the app's page links carry the filters in force (a bare link while filters are set, or a link
+# written with ids such as ?verdict=not_supported, still works but costs one extra short run).
 STEPS = (
-    ("", ""),
-    ("Claims", ""),
-    ("Claims", "verdict=Not+supported"),
-    ("Evidence", "verdict=Not+supported"),
-    ("Evidence", "view=All+studies"),
-    ("Legality", ""),
-    ("Legality", "year=2020"),
-    ("", "verdict=Supported&certainty=Low"),
+    ("", "", None),
+    ("Claims", "", None),
+    ("Claims", "", "verdict=Not+supported"),
+    ("Evidence", "", None),
+    ("Evidence", "view=All+studies", None),
+    ("Legality", "", None),
+    ("Legality", "year=2020", None),
+    ("", "", "verdict=Supported&certainty=Low"),
 )
 SHELL_CONNECTIONS = 6  # a browser's connections per host
 BASELINE_SESSIONS = 3  # sessions run one at a time for the one-session figures
@@ -167,8 +168,11 @@ async def session(
         cpu = cpu_seconds(pid) if pid else 0.0
         url = base.replace("http://", "ws://") + "/_stcore/stream"
         async with websockets.connect(url, subprotocols=["streamlit"], max_size=None, open_timeout=timeout) as ws:
+            filters = ""  # the shared filters in force, which the app's links carry
             for _ in range(rounds):
-                for path, query in STEPS:
+                for path, own, new_filters in STEPS:
+                    filters = filters if new_filters is None else new_filters
+                    query = "&".join(q for q in (filters, own) if q)
                     page = path or "Overview"
                     back = BackMsg()
                     state = back.rerun_script
