@@ -282,6 +282,26 @@ def test_keyboard_focus_shows_a_clear_ring(browser, real_server, scheme):  # noq
             assert (lighter + 0.05) / (darker + 0.05) >= 3, f"focus ring {f['color']} on {app}: contrast below 3:1"
 
 
+FOCUSED = """() => { const a = document.activeElement;
+  return {label: (a.getAttribute('aria-label') || a.innerText || '').trim(), inside: !!a.closest('[data-testid=stPopoverBody]')}; }"""
+
+
+def test_the_filters_open_from_the_keyboard_with_the_focus_inside(browser, real_server):  # noqa: F811
+    with Visit(browser, real_server, **LAPTOP) as v:
+        page = open_view(v, "Evidence", "", 1)
+        page.locator("[data-testid=stSidebar] [data-testid=stPopover] button").first.focus()
+        page.keyboard.press("Enter")
+        page.wait_for_function("() => !!document.activeElement.closest('[data-testid=stPopoverBody]')", timeout=10_000)
+        seen = [page.evaluate(FOCUSED)]
+        for _ in range(4):
+            page.keyboard.press("Tab")
+            page.wait_for_timeout(100)
+            seen.append(page.evaluate(FOCUSED))
+        record("filters-keyboard", focus=seen)
+        assert all(f["inside"] for f in seen), f"the focus left the filters: {seen}"
+        assert {"Article", "Topic"} <= {f["label"] for f in seen}, f"Tab does not reach the filter boxes: {seen}"
+
+
 def test_an_embedded_app_gives_the_page_its_width(browser, real_server):  # noqa: F811
     with Visit(browser, real_server, viewport={"width": 1280, "height": 800}) as v:
         v.page.set_content(f'<iframe title="dashboard" src="{real_server}/?embed=true" width="900" height="760" style="border:0"></iframe>')

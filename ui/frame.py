@@ -538,6 +538,27 @@ CLOSE_SIDEBAR_ON_PHONE = """<script>
   setTimeout(close, 300);
 })();
 </script>"""
+# Streamlit draws a popover's contents at the end of the page, so Tab from the Filters button would
+# first pass every link and control of the page. When the button is pressed from the keyboard
+# (a click with no pointer: detail 0), move the focus to the first control inside. Installed once
+# per browser tab; a fixed script, no data in it.
+FOCUS_INTO_FILTERS = """<script>
+(() => {
+  if (window.__claimcheckFiltersFocus) return;
+  window.__claimcheckFiltersFocus = true;
+  document.addEventListener("click", (e) => {
+    if (e.detail !== 0 || !e.target.closest || !e.target.closest("[data-testid=stPopover] button")) return;
+    let tries = 0;
+    const focus = () => {
+      const body = document.querySelector("[data-testid=stPopoverBody]");
+      const first = body && body.querySelector("input, textarea, button, a[href], [tabindex]:not([tabindex='-1'])");
+      if (first) first.focus();
+      else if (++tries < 20) setTimeout(focus, 50);
+    };
+    setTimeout(focus, 50);
+  }, true);
+})();
+</script>"""
 
 
 def embedded() -> bool:
@@ -576,8 +597,8 @@ def page_setup(key: str, sidebar: str = "auto") -> tuple[Views, D.Filters]:
     sidebar_footer(v, where)
     if inside:
         st.caption(f"{NOTICE} {md(meta['notice'])}")
-    elif arriving:
-        with st.sidebar:
-            st.html(CLOSE_SIDEBAR_ON_PHONE, unsafe_allow_javascript=True)
+    if arriving:
+        with st.sidebar if not inside else nullcontext():
+            st.html(FOCUS_INTO_FILTERS + ("" if inside else CLOSE_SIDEBAR_ON_PHONE), unsafe_allow_javascript=True)
     data_banner(v)
     return v, filters
