@@ -456,3 +456,13 @@ def test_an_article_with_very_many_claims_offers_them_in_the_picker_not_as_a_wal
     # every claim is still highlighted in the text
     text = next(m.value for m in at.markdown if "<mark" in m.value)
     assert all(f"[{c} " in text for c in sorted(in_doc)[:20])
+
+
+def test_the_line_under_the_filters_button_names_the_filters_that_are_on(real):
+    at = open_page(query={"verdict": "contradicted", "topic": "pain-relief"})
+    topic = real["topics"].set_index("id").loc["pain-relief", "label"]
+    line = next(c.value for c in at.sidebar.caption if c.value.startswith("**On:**")).replace("\\", "")  # as read, unescaped
+    assert "Verdict: Contradicted" in line and f"Topic: {topic}" in line, line
+    assert at.sidebar.multiselect(key="verdict").value == ["contradicted"]
+    bare = open_page()
+    assert any(c.value.startswith("No filter is on") for c in bare.sidebar.caption)
