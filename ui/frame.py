@@ -222,7 +222,9 @@ def _arrive(key: str, v: Views) -> bool:
     last = st.session_state.get("_frame.page")
     st.session_state["_frame.page"] = key
     if last == key:
-        return st.session_state.pop("_frame.arriving", False)  # the rerun below still opens the page
+        # a run that a rerun on arrival (below, or an old link read in from_link) started still opens the page
+        return st.session_state.get("_frame.arriving", False)
+    st.session_state["_frame.arriving"] = True  # until page_setup has drawn what an arrival draws
     if last is None:
         return True
     for name in PAGE_PARAMS:
@@ -237,7 +239,6 @@ def _arrive(key: str, v: Views) -> bool:
         else:
             st.session_state[name] = list(values)
     if carried:
-        st.session_state["_frame.arriving"] = True
         st.rerun()  # the filters are read from the link on the next run, and stay in it
     return True
 
@@ -600,5 +601,6 @@ def page_setup(key: str, sidebar: str = "auto") -> tuple[Views, D.Filters]:
     if arriving:
         with st.sidebar if not inside else nullcontext():
             st.html(FOCUS_INTO_FILTERS + ("" if inside else CLOSE_SIDEBAR_ON_PHONE), unsafe_allow_javascript=True)
+        st.session_state.pop("_frame.arriving", None)
     data_banner(v)
     return v, filters
