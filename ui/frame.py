@@ -263,13 +263,9 @@ def filters_ui(v: Views, where=None) -> D.Filters:
                 continue
             chosen[spec.name] = tuple(multiselect(spec.label, options, spec.name, _format(spec.name, v), help=spec.help, placeholder="All"))
         st.button("Clear filters", key="filter.clear", disabled=not any(chosen.values()), on_click=_clear_filters)
-    shown = {k: [str(_format(k, v)(y)) for y in x] for k, x in chosen.items() if x}
+    shown = _shown(D.Filters(**chosen), v)
     with where:
-        st.caption(
-            "**On:** " + md("; ".join(f"{D.SPEC[k].label}: {', '.join(x)}" for k, x in shown.items()))
-            if shown
-            else "No filter is on: every page shows all the data."
-        )
+        st.caption("**On:** " + md(_describe(shown)) if shown else "No filter is on: every page shows all the data.")
     st.session_state["_frame.filters"] = {k: list(x) for k, x in chosen.items() if x}
     # The same values as the address bar writes them (their shown text), for links to other views.
     st.session_state["_frame.filter_params"] = shown
@@ -284,14 +280,19 @@ def _clear_filters() -> None:
 
 def filter_summary(filters: D.Filters, v: Views, applies: tuple[str, ...]) -> None:
     """One line saying which filters shape this page."""
-    active = [n for n in applies if getattr(filters, n)]
-    if not active:
-        return
-    parts = []
-    for n in active:
-        fmt = _format(n, v)
-        parts.append(f"{D.SPEC[n].label}: " + ", ".join(fmt(x) for x in getattr(filters, n)))
-    st.info("Filtered view — " + md("; ".join(parts)), icon="🔎")
+    shown = {n: x for n, x in _shown(filters, v).items() if n in applies}
+    if shown:
+        st.info("Filtered view — " + md(_describe(shown)), icon="🔎")
+
+
+def _shown(filters: D.Filters, v: Views) -> dict[str, list[str]]:
+    """The filters that are on, each value as the reader sees it (and as the address bar writes it)."""
+    return {s.name: [str(_format(s.name, v)(x)) for x in getattr(filters, s.name)] for s in D.FILTER_SPECS if getattr(filters, s.name)}
+
+
+def _describe(shown: dict[str, list[str]]) -> str:
+    """``Verdict: Contradicted; Topic: Pain relief`` (plain text: escape it for Markdown)."""
+    return "; ".join(f"{D.SPEC[n].label}: {', '.join(values)}" for n, values in shown.items())
 
 
 def url_value(name: str, allowed=None, max_len: int = 2000) -> str | None:
