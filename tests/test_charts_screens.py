@@ -353,3 +353,23 @@ def test_slide_of_best_evidence_counts_topics_from_the_claims_and_studies_files(
     fig = C.best_evidence_by_topic(v.links, ds["topics"])
     assert list(fig.data[0].x) == expected
     assert sum(fig.data[0].x) == len(topics)
+
+
+def test_slide_bar_values_print_inside_the_picture(v):
+    """A count printed past the longest bar on a slide is drawn in the figure's margin, not cut off at the plot's edge."""
+    from claimcheck.story import story
+
+    verdicts = collections.Counter(c.get("verdict") for c in _yaml("claims.yaml") if c.get("verdict"))
+    checked = 0
+    for step in story(v, dt.date.today()):
+        fig = C.themed(C.for_slide(step.figure), dark=False, scale=1.5, height=400)
+        for original, t in zip(step.figure.data, fig.data):  # the values as built; the slide copy holds them encoded
+            if t.type != "bar" or t.textposition != "outside":
+                continue
+            longest = max(len(f"{int(x)}") for x in original.x)
+            size = (t.textfont.size if t.textfont and t.textfont.size else None) or fig.layout.font.size
+            assert t.cliponaxis is False, step.key
+            assert fig.layout.margin.r >= 0.6 * size * longest, (step.key, fig.layout.margin.r, size, longest)
+            checked += 1
+    assert checked, "no slide draws bars with their values outside"
+    assert max(verdicts.values()) >= 10, "the verdict slide's longest value has two digits"

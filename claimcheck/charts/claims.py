@@ -146,11 +146,12 @@ def count_bars(counts: pd.DataFrame, title: str, colours: dict[str, str] | None 
     labels = [esc(f"{(icons or {}).get(c, '')} {c}".strip()) for c in counts["label"]]
     fig = go.Figure(
         go.Bar(
-            y=labels, x=counts["n"], orientation="h", text=counts["n"], textposition="outside",
+            y=labels, x=counts["n"], orientation="h", text=counts["n"], textposition="outside", cliponaxis=False,
             marker=dict(color=[(colours or {}).get(c, L.BLUE) for c in counts["label"]], line=dict(color="#333333", width=1)),
             customdata=counts[["key"]], hovertemplate="%{y}: %{x}<extra></extra>",
         )
     )  # fmt: skip
     fig.update_yaxes(autorange="reversed", title=None)
     fig.update_xaxes(title="Number of claims", rangemode="tozero")
-    return base(fig, title, height=max(280, 56 * len(counts) + 120))
+    # the count printed past the longest bar is drawn in the right margin (at a slide's 1.5x text too)
+    return base(fig, title, height=max(280, 56 * len(counts) + 120)).update_layout(margin_r=48)
