@@ -142,6 +142,18 @@ DESIGN = {
     "regulatory": "Regulatory or surveillance report",
     "traditional": "Traditional use / anecdote",
 }
+# Column headings where nine columns share a phone's width (the evidence map); the full names are in its hover.
+DESIGN_SHORT = {
+    "systematic_review": "Systematic reviews",
+    "rct": "Randomised trials",
+    "observational": "Observational",
+    "case_report": "Case reports",
+    "animal": "Animal",
+    "in_vitro": "In vitro / in silico",
+    "product_analysis": "Product analysis",
+    "regulatory": "Regulatory reports",
+    "traditional": "Traditional use",
+}
 # The ladder, strongest human evidence first. Traditional use is shown but never counts as evidence of efficacy.
 DESIGN_ORDER = tuple(S.DESIGNS)
 HUMAN_CONTROLLED = ("systematic_review", "rct")

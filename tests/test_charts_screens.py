@@ -328,7 +328,7 @@ def test_slide_of_warnings_counts_each_severity_from_the_harms_file(v):
         assert bars["Only denied or minimised"][name] == sum(map(denied, mine)), sev
         assert bars["Never mentioned"][name] == sum(1 for h in mine if not h.get("mentions")), sev
     assert list(fig.data[0].y) == ["Life-threatening", "Serious", "Moderate", "Mild"], "most severe first"
-    assert "in at least one of the 5 articles" in fig.layout.title.text, "the title says what 'warned of' means"
+    assert "in at least one of the 5 articles" in _plain(fig.layout.title.text), "the title says what 'warned of' means"
 
 
 def test_slide_of_best_evidence_counts_topics_from_the_claims_and_studies_files(ds, v):

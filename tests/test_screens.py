@@ -86,6 +86,47 @@ SIDEBAR_COVER = """() => {
 }"""
 
 
+# Text a chart draws that a reader cannot read: cut off at the chart's edge, or so close to other
+# text that the two run together ("1" and "2" side by side read as 12; a row's name printed over a
+# count). Places on a map are where they are, so marks of a map may sit close to each other.
+TEXT_PROBLEMS = """() => {
+  const out = [];
+  for (const plot of document.querySelectorAll('.js-plotly-plot')) {
+    const svg = plot.querySelector('.main-svg'); if (!svg) continue;
+    const box = svg.getBoundingClientRect();
+    const bar = plot.querySelector('.legend .scrollbar');
+    if (bar && bar.getBoundingClientRect().height > 0) out.push('cut off: the legend scrolls, so some of its items are hidden');
+    const texts = [...plot.querySelectorAll('svg text')].filter(t => !t.closest('.hoverlayer') && (t.textContent || '').trim())
+      .map(t => ({t, r: t.getBoundingClientRect(), geo: !!t.closest('.geo, .geolayer'), s: t.textContent.trim().slice(0, 40)}))
+      .filter(x => x.r.width > 0 && x.r.height > 0);
+    for (const x of texts)
+      if (x.r.left < box.left - 1 || x.r.right > box.right + 1 || x.r.top < box.top - 1 || x.r.bottom > box.bottom + 1)
+        out.push(`cut off: "${x.s}" spans ${Math.round(x.r.left - box.left)}..${Math.round(x.r.right - box.left)} px of a ${Math.round(box.width)} px chart`);
+    for (let i = 0; i < texts.length; i++) for (let j = i + 1; j < texts.length; j++) {
+      const a = texts[i], b = texts[j];
+      if (a.geo && b.geo) continue;
+      const across = Math.min(a.r.right, b.r.right) - Math.max(a.r.left, b.r.left);
+      const down = Math.min(a.r.bottom, b.r.bottom) - Math.max(a.r.top, b.r.top);
+      if (across > -3 && down > 3) out.push(`run together: "${a.s}" and "${b.s}"`);
+    }
+  }
+  return out;
+}"""
+
+
+@pytest.mark.parametrize("size", ["phone", "laptop"])
+@pytest.mark.parametrize("path,query,charts", CHART_VIEWS, ids=[name_of(p, q, "") for p, q, _ in CHART_VIEWS])
+def test_chart_text_is_neither_cut_off_nor_run_together(browser, real_server, path, query, charts, size):  # noqa: F811
+    with Visit(browser, real_server, **SIZES[size]) as v:
+        page = open_view(v, path, query, charts)
+        problems = page.evaluate(TEXT_PROBLEMS)
+        record("chart-text", page=name_of(path, query, ""), size=size, problems=problems)
+        if problems:
+            shot(page, name_of(path, query, size, "text"))
+        assert page.evaluate("() => document.querySelectorAll('.js-plotly-plot svg text').length") > 0, "no chart text drawn"
+        assert not problems, f"{len(problems)} unreadable text(s) on a {size}:\n" + "\n".join(problems[:20])
+
+
 @pytest.mark.parametrize("path,query,charts", CHART_VIEWS, ids=[name_of(p, q, "") for p, q, _ in CHART_VIEWS])
 def test_every_chart_has_room_on_a_phone(browser, real_server, path, query, charts):  # noqa: F811
     with Visit(browser, real_server, **PHONE) as v:
@@ -186,6 +227,7 @@ def test_every_presenter_step_fits_the_screen_with_large_chart_text(browser, rea
             record("presenter", size=size, step=step, **box, smallest_chart_text=smallest)
             if box["scrollHeight"] > box["clientHeight"] + TOLERANCE:
                 problems.append(f"step {step}: the page scrolls ({box['scrollHeight']} px of content in {box['clientHeight']} px)")
+            problems += [f"step {step}: {p}" for p in page.evaluate(TEXT_PROBLEMS)]
             if smallest < MIN_PRESENTER_TEXT:
                 small = sorted({t for t, s in texts if s < MIN_PRESENTER_TEXT})[:5]
                 problems.append(f"step {step}: chart text {smallest:g} px (< {MIN_PRESENTER_TEXT}): {small}")

@@ -18,7 +18,7 @@ from .cards import claim_card
 from .data import Views, cached_story, derived, themed
 from .frame import BIND, NOTICE, chart, download, esc, from_link, keep_valid, md, multiselect, select, url_value
 
-PRESENTER_HEIGHT = 400  # px: a step's chart beside its text fits a 1280×720 projector without scrolling
+PRESENTER_HEIGHT = 460  # px: a step's chart beside its text fits a 1280×720 projector without scrolling
 PRESENTER_SCALE = 1.5  # chart text at least 18 px, readable from the back of a classroom
 # A slide uses the screen: Streamlit's page padding (6rem above, 10rem below) is cut to what
 # clears its header bar, so the step's title, text and chart fit 1280×720 without scrolling.
@@ -60,7 +60,7 @@ def present(v: Views) -> None:
     nav[2].button("Next ▶", on_click=move_by, args=(1,), disabled=i == n, key="classroom.next", width="stretch")
     step = steps[i - 1]
     st.markdown(f"<h1 style='font-size:2.2rem;margin:0;padding:0'>{esc(step.title)}</h1>", unsafe_allow_html=True)
-    words, picture = st.columns([2, 3], gap="medium")
+    words, picture = st.columns([1, 2], gap="medium")  # the chart, with its legend beside it, gets two thirds
     with words:
         for sentence in step.sentences:
             if sentence:

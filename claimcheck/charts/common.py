@@ -20,10 +20,11 @@ CAVEAT_SIZE = 12  # 18 px on the presenter's slides (scale 1.5)
 EMPTY_NOTE = "Nothing matches the current filters."
 MAX_MARKS = 300  # above this, claims that share a cell and a verdict are drawn as one mark
 MAX_ROWS = 60  # rows of a grid before the rest are left to the table
-TITLE_WRAP = 56  # characters per title line
+TITLE_WRAP = 36  # characters per title line: a 390 px phone's chart is about 340 px wide, 19 px type
 CAVEAT_WRAP = 54  # characters per caveat line: a 390 px phone shows about 55 at 12 px
 PHONE_PLOT = 340  # px a legend row may use on a 390 px phone
 AXIS_BELOW = 64  # px under the plot for an x axis's tick labels and title
+SLIDE_WRAP = 18  # characters per line of a legend's or axis title's text on a slide (beside the plot, at 1.5x)
 
 DARK = dict(paper="#0E1117", grid="#262730", text="#FAFAFA", muted="#BBBBBB", outline="#FAFAFA")
 LIGHT = dict(paper="white", grid="#eeeeee", text="#262730", muted="#555555", outline="#333333")
@@ -44,9 +45,14 @@ def esc_all(values) -> list[str]:
     return [esc(v) for v in values]
 
 
-def wrap(text: str, width: int = 60) -> str:
-    """Data text escaped (see :func:`esc`) and wrapped with plotly's <br>."""
-    return "<br>".join(esc(line) for line in textwrap.wrap(str(text), width)) or ""
+def wrap(text: str, width: int = 60, break_words: bool = True) -> str:
+    """Data text escaped (see :func:`esc`) and wrapped with plotly's <br>.
+
+    With ``break_words=False`` a word longer than ``width`` keeps a line of its own
+    instead of being cut (for headings, where "Observationa / l" would be misread).
+    """
+    lines = textwrap.wrap(str(text), width, break_long_words=break_words, break_on_hyphens=False)  # "7-OH" stays whole
+    return "<br>".join(esc(line) for line in lines) or ""
 
 
 def plain(text: str) -> str:
@@ -97,6 +103,7 @@ def base(fig: go.Figure, title: str, height: int = 460, top: int = 0, bottom: in
         plot_bgcolor="white",
         hoverlabel=dict(font_size=14, align="left"),
     )  # fmt: skip
+    fig.layout.meta = {**(fig.layout.meta or {}), "top_px": top}  # what the plot needs above it, kept on a slide
     for axis in ("xaxis", "yaxis"):
         fig.layout[axis].automargin = True
         # drawn without Streamlit's chart theme (ui.frame.chart), so grid lines need a colour of their own
@@ -168,6 +175,10 @@ def themed(fig: go.Figure, dark: bool = False, scale: float = 1.0, height: int |
         if lay.title.subtitle.font.size:
             lay.title.subtitle.font.size = lay.title.subtitle.font.size * scale
         lay.hoverlabel.font.size = (lay.hoverlabel.font.size or 14) * scale
+        if lay.legend.font.size:
+            lay.legend.font.size = lay.legend.font.size * scale
+        if lay.uniformtext.minsize:
+            lay.uniformtext.minsize = lay.uniformtext.minsize * scale
         for ann in lay.annotations:
             ann.font.size = (ann.font.size or lay.font.size / scale) * scale
         for name in [k for k in lay.to_plotly_json() if k.startswith(("xaxis", "yaxis"))]:
@@ -234,38 +245,75 @@ def _darken_trace(tr, pal: dict) -> None:
 
 ROW_LINE = 16  # px per line of a row's label
 ROW_MARK = 22  # px for a row's bar or marks under its label
+ROW_LABEL_WRAP = 42  # characters per line of a row's label: 13 px type on a 390 px phone's 340 px plot
+ROW_TOP, ROW_GAP = 8, 6  # px above a row's label, and under its bar or marks
 
 
-def label_rows(labels, width: int = 46) -> tuple[list[str], int]:
+def _label_lines(wrapped) -> int:
+    return max((w.count("<br>") + 1 for w in wrapped), default=1)
+
+
+def label_rows(labels, width: int = ROW_LABEL_WRAP, above: float = ROW_MARK / 2, below: float = ROW_MARK / 2) -> tuple[list[str], int]:
     """Labels for rows that carry them above their bars or marks, so labels never take the plot's width on a phone.
 
     Returns the labels escaped and wrapped to ``width`` characters, and the height of
-    a row in px (the longest label's lines and the bar or marks under it).
+    a row in px: the longest label's lines, then the marks, which reach ``above`` px
+    over the row's centre line (a mark's radius, or the number printed over it) and
+    ``below`` px under it.
     """
     wrapped = [wrap(label, width) or esc(label) for label in labels]
-    lines = max((w.count("<br>") + 1 for w in wrapped), default=1)
-    return wrapped, ROW_LINE * lines + 8 + ROW_MARK + 6
+    return wrapped, round(ROW_TOP + ROW_LINE * _label_lines(wrapped) + above + below + ROW_GAP)
 
 
-def add_row_labels(fig: go.Figure, keys: list[str], wrapped: list[str], xref: str = "x domain", yref: str = "y") -> None:
+def add_row_labels(
+    fig: go.Figure, keys: list[str], wrapped: list[str], xref: str = "x domain", yref: str = "y",
+    above: float = ROW_MARK / 2, below: float = ROW_MARK / 2,
+) -> None:  # fmt: skip
     """Make the y axis one category per key (first at the top) and write each row's label above its marks.
 
-    The labels are annotations at the plot's left edge, just above the row's bar or
-    marks; the axis keeps them as (hidden) tick labels, so the text alternative
+    The labels are annotations at the plot's left edge, just above what the row draws
+    (``above`` px over its centre line, as given to :func:`label_rows`). Each row's
+    slot holds its label and its marks: the axis is shifted so a mark sits low in its
+    slot, so the first row's label stays inside the plot and no label reaches the row
+    above. The axis keeps the labels as (hidden) tick labels, so the text alternative
     (:func:`claimcheck.charts.figure_table`) names each row by its label.
     """
     for key, text in zip(keys, wrapped):
         fig.add_annotation(
             x=0, xref=xref, y=key, yref=yref, text=text, showarrow=False, xanchor="left", yanchor="bottom",
-            yshift=ROW_MARK / 2 + 1, align="left", font=dict(size=13),
+            yshift=above + 1, align="left", font=dict(size=13),
         )  # fmt: skip
+    label_h = ROW_LINE * _label_lines(wrapped)
+    row_px = ROW_TOP + label_h + above + below + ROW_GAP
+    shift = (ROW_TOP + label_h + above - row_px / 2) / row_px  # rows: from the slot's middle down to where its marks sit
     axis = "yaxis" + yref[1:]
     fig.layout[axis].update(
-        type="category", categoryorder="array", categoryarray=list(keys), range=[len(keys) - 0.5, -0.5],
+        type="category", categoryorder="array", categoryarray=list(keys), range=[len(keys) - 0.5 - shift, -0.5 - shift],
         tickmode="array", tickvals=list(keys), ticktext=list(wrapped), showticklabels=False, showgrid=False, title=None,
     )  # fmt: skip
     label_px = sum(ROW_LINE * (w.count("<br>") + 1) for w in wrapped)
     fig.layout.meta = {**(fig.layout.meta or {}), "label_px": (fig.layout.meta or {}).get("label_px", 0) + label_px}
+
+
+SLIDE_LEGEND_WRAP = 16  # characters per line of a legend's item on a slide
+SLIDE_LEGEND_PX = 400  # px a slide's legend may take, from the top of the plot down
+SLIDE_PLOT = 270  # px: the height of a chart's plot on a 1280×720 slide
+SLIDE_LINE = 26  # px: a line of a label at the slide's 1.5x text
+
+
+def _slide_rows(labels: list[str]) -> list[str]:
+    """Row labels for beside the rows of a slide: as few characters a line as the rows' height allows.
+
+    Each row has ``SLIDE_PLOT / rows`` px; a label gets as many lines as fit in that
+    (at least one), and the narrowest wrapping that keeps every label within them.
+    """
+    lines = max(1, SLIDE_PLOT // (max(len(labels), 1) * SLIDE_LINE))
+    longest = max((len(t) for t in labels), default=0)
+    for width in range(SLIDE_WRAP, longest + 1):
+        wrapped = [wrap(t, width) for t in labels]
+        if all(w.count("<br>") < lines for w in wrapped):
+            return wrapped
+    return [esc(t) for t in labels]
 
 
 def for_slide(fig: go.Figure) -> go.Figure:
@@ -273,8 +321,11 @@ def for_slide(fig: go.Figure) -> go.Figure:
 
     The title goes (the slide says it in larger type); the sources stay inside the
     figure. Row labels written above their rows (for a phone's narrow screen) go back
-    beside their rows, where a wide slide has room, so each row needs one line, not two.
+    beside their rows, where a wide slide has room, in as few lines as the rows' height
+    allows. Numbers on bars too small for the slide's text are left out. The legend moves from under the plot to its right, in a column of short lines: a
+    slide is wide and short, and a legend in rows under the plot took its height.
     """
+    legend_px = 24 * _legend_rows(fig)
     out = go.Figure(fig.to_dict())
     lay = out.layout
     labelled = {}
@@ -282,7 +333,26 @@ def for_slide(fig: go.Figure) -> go.Figure:
         axis = lay[name]
         if axis.ticktext and axis.showticklabels is False:
             axis.showticklabels = True
+            axis.range = [len(axis.ticktext) - 0.5, -0.5]  # each row back in the middle of its slot
             labelled["y" + name[5:]] = set(axis.ticktext)
+            axis.ticktext = _slide_rows([plain(t) for t in axis.ticktext])
+    for name in [k for k in lay.to_plotly_json() if k.startswith("yaxis")]:
+        title = lay[name].title.text
+        if title and len(plain(title)) > SLIDE_WRAP:  # a rotated axis title longer than a slide's short plot
+            lay[name].title.update(text=wrap(plain(title), SLIDE_WRAP), standoff=14)
+    if legend_px:
+        # The legend's text a step smaller than the slide's (18 px at its 1.5x), so a long legend fits its height.
+        # It starts at the top of the plot and may run below it, into the room of the x axis.
+        lay.legend.update(orientation="v", x=1.02, xanchor="left", y=1, yanchor="top", yref="paper", maxheight=SLIDE_LEGEND_PX, font_size=FONT["size"] * 0.8)
+        if lay.legend.title.text:
+            lay.legend.title.text = wrap(plain(lay.legend.title.text), SLIDE_LEGEND_WRAP)
+        for tr in out.data:
+            if tr.name:
+                tr.name = wrap(plain(tr.name), SLIDE_LEGEND_WRAP)
+        lay.margin.b = max(10, (lay.margin.b or 0) - legend_px)
+    # Numbers printed on bars that would have to shrink below the caveats' size (18 px on a slide) are
+    # left out, not shrunk or run together (the table under the chart has every number).
+    lay.uniformtext = dict(mode="hide", minsize=CAVEAT_SIZE)
     if labelled:
         lay.annotations = [
             a for a in lay.annotations if not (a.xanchor == "left" and a.yanchor == "bottom" and a.text in labelled.get(a.yref, ()))
@@ -291,5 +361,5 @@ def for_slide(fig: go.Figure) -> go.Figure:
     subtitle = lay.title.subtitle.text
     caveat_lines = subtitle.count("<br>") + 1 if subtitle else 0
     lay.title.text = " "  # an empty title would hide the subtitle that carries the sources
-    lay.margin.t = 12 + round(CAVEAT_SIZE * 1.35 * caveat_lines) + 8 if caveat_lines else 12
+    lay.margin.t = (12 + round(CAVEAT_SIZE * 1.35 * caveat_lines) + 8 if caveat_lines else 12) + (lay.meta or {}).get("top_px", 0)
     return out

@@ -32,7 +32,9 @@ def design_ladder(ladder: pd.DataFrame, title: str = "What kind of studies is th
 
 
 GAP = "□ No study (gap)"
-SPREAD = 0.2  # design columns between two marks of one cell
+SPREAD = 0.3  # design columns between two marks of one cell: on a phone (38 px a column) two numbers stay apart
+MARK_MAX = 22  # px: the largest mark (five studies or more)
+COUNT_PX = 16  # px: the number printed over a mark
 
 
 def evidence_matrix(matrix: pd.DataFrame, title: str = "What kind of evidence exists for each topic, and where are the gaps?") -> go.Figure:
@@ -48,7 +50,9 @@ def evidence_matrix(matrix: pd.DataFrame, title: str = "What kind of evidence ex
     designs = list(L.DESIGN_ORDER)
     xpos = {d: i for i, d in enumerate(designs)}
     topics = list(dict.fromkeys(zip(matrix["topic"], matrix["topic_label"])))
-    wrapped, row_px = label_rows([label for _, label in topics], width=60)
+    # A row's label sits over the numbers printed on its marks, never on them.
+    reach = dict(above=MARK_MAX / 2 + COUNT_PX, below=MARK_MAX / 2)
+    wrapped, row_px = label_rows([label for _, label in topics], **reach)
     fig = go.Figure()
     gaps = matrix[matrix["studies"] == 0]
     fig.add_trace(
@@ -74,7 +78,7 @@ def evidence_matrix(matrix: pd.DataFrame, title: str = "What kind of evidence ex
                 x=part["x"], y=list(part["topic"]), mode="markers+text", name=label,
                 text=part["studies"].astype(str), textposition="top center", textfont=dict(size=12),
                 marker=dict(
-                    symbol=L.DIRECTION_SYMBOL[label], color=L.DIRECTION_COLOUR[label], size=9 + 3 * part["studies"].clip(upper=5),
+                    symbol=L.DIRECTION_SYMBOL[label], color=L.DIRECTION_COLOUR[label], size=MARK_MAX - 3 * (5 - part["studies"].clip(upper=5)),
                     line=dict(color="#333333", width=1), opacity=0.9,
                 ),
                 customdata=[
@@ -84,13 +88,13 @@ def evidence_matrix(matrix: pd.DataFrame, title: str = "What kind of evidence ex
                 hovertemplate="%{customdata[2]} · %{customdata[3]}<br>" + label + ": %{customdata[1]} stud(ies)<extra></extra>",
             )
         )  # fmt: skip
-    add_row_labels(fig, [t for t, _ in topics], wrapped)
+    add_row_labels(fig, [t for t, _ in topics], wrapped, **reach)
     fig.update_xaxes(
-        type="linear", tickvals=list(range(len(designs))), ticktext=[wrap(L.DESIGN[d], 12) for d in designs],
+        type="linear", tickvals=list(range(len(designs))), ticktext=[wrap(L.DESIGN_SHORT[d], 11, break_words=False) for d in designs],
         range=[-0.5, len(designs) - 0.5], side="top", showgrid=True, gridcolor="#eeeeee", zeroline=False, title=None,
         tickfont=dict(size=12),
     )  # fmt: skip
-    return base(fig, title, plot_height=row_px * len(topics) + 30, top=96)
+    return base(fig, title, plot_height=row_px * len(topics) + 30, top=90)  # a phone turns the headings upright
 
 
 # The kinds of study grouped as a reader weighs them, strongest first (a projector slide has room for four).

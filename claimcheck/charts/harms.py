@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 
 from .. import labels as L
 from .. import marks
-from .common import AXIS_BELOW, MAX_ROWS, ROW_MARK, add_row_labels, base, empty, esc, label_rows, wrap
+from .common import AXIS_BELOW, MAX_ROWS, ROW_MARK, add_row_labels, base, empty, esc, label_rows, plain, wrap
 
 MENTION_CUE = {
     "warns": ("circle", L.BLUE, "warns of it"),
@@ -33,7 +33,7 @@ def mentioned_vs_reported(
     art_ids = [a for a in articles["id"] if a in mentions.columns]
     art_label = dict(zip(articles["id"], articles["label"]))
     xpos = {a: i for i, a in enumerate(art_ids)}
-    wrapped, row_px = label_rows([f"{h} ({s})" for h, s in zip(mentions["harm"], mentions["severity_label"])], width=60)
+    wrapped, row_px = label_rows([f"{h} ({s})" for h, s in zip(mentions["harm"], mentions["severity_label"])])
     fig = go.Figure()
     for stance, (symbol, colour, words) in MENTION_CUE.items():
         xs, ys, custom = [], [], []
@@ -67,6 +67,7 @@ UNIT_AXIS = {
     "percent_change": "Percent change over the period",
 }
 PANEL_BARS = 15  # bars per panel; the rest are in the table under the chart
+PANEL_HEADING_WRAP = 40  # characters per line of a panel's heading (16 px type on a phone)
 
 
 def _denominator(d, label) -> str:
@@ -110,7 +111,7 @@ def figure_panel(figs: pd.DataFrame, kind_label: str) -> go.Figure:
         title = f"{title} (the {PANEL_BARS} largest of {len(figs):,}; {len(figs) - PANEL_BARS:,} more in the table)"
         figs = figs.sort_values("value", ascending=False, kind="stable").head(PANEL_BARS)
     labels = bar_labels(figs)
-    wrapped, row_px = label_rows(labels, width=60)
+    wrapped, row_px = label_rows(labels)
     text = [L.figure_value(v, unit) for v in figs["value"]]
     colours = [L.BLUE if v == "primary_record" else L.ORANGE for v in figs["verification"]]
     patterns = ["" if v == "primary_record" else "/" for v in figs["verification"]]
@@ -158,14 +159,14 @@ def kind_panels(figs: pd.DataFrame, kind_label: str) -> go.Figure:
         return panels[0]
     from plotly.subplots import make_subplots
 
-    gap = 130  # pixels between panels: room for one panel's axis title and the next one's heading
+    # The panels' headings, wrapped for a phone (16 px type); the gap between two panels holds
+    # one panel's axis and the next one's heading.
+    headings = [wrap(plain(p.layout.title.text), PANEL_HEADING_WRAP) for p in panels]
+    gap = AXIS_BELOW + 20 * max(h.count("<br>") + 1 for h in headings) + 16
     heights = [p.layout.height - p.layout.margin.t - p.layout.margin.b for p in panels]
     total = sum(heights) + gap * (len(panels) - 1)
-    fig = make_subplots(
-        rows=len(panels), cols=1, row_heights=heights, vertical_spacing=gap / total,
-        subplot_titles=[p.layout.title.text.replace("<br>", " ") for p in panels],
-    )  # fmt: skip
-    fig.update_annotations(xanchor="left", x=0, font=dict(size=16))  # the panels' headings
+    fig = make_subplots(rows=len(panels), cols=1, row_heights=heights, vertical_spacing=gap / total, subplot_titles=headings)
+    fig.update_annotations(xanchor="left", x=0, align="left", font=dict(size=16))
     for row, panel in enumerate(panels, 1):
         for trace in panel.data:
             fig.add_trace(trace, row=row, col=1)
@@ -207,7 +208,9 @@ def counts_by_year(series: pd.DataFrame, title: str = "How many exposures were r
                 hovertemplate="%{x}: %{y:,} — %{customdata[1]}<extra></extra>",
             )
         )  # fmt: skip
-    fig.update_xaxes(title="Year", dtick=1)
+    # Every year up to eight of them; beyond that every other year, so a phone or a slide keeps the years apart.
+    span = int(series["year"].max()) - int(series["year"].min()) + 1
+    fig.update_xaxes(title="Year", dtick=1 if span <= 6 else 2, tickformat="d", tickfont=dict(size=12))
     fig.update_yaxes(title="Exposures reported (count)", rangemode="tozero")
     return base(fig, title, height=420, bottom=AXIS_BELOW)
 

@@ -19,7 +19,7 @@ def _checked_ago(last_checked: str, today: dt.date) -> str:
     return f" ({age} days ago{', ⏳ overdue for a re-check' if is_overdue(age, MAX_AGE_DAYS['legality']) else ''})"
 
 
-LOCAL_RULES = "★ City or county rules (star under the state's symbol)"
+LOCAL_RULES = "★ City or county rules<br>(star under the state's symbol)"
 
 
 def legal_map(status: pd.DataFrame, region: str, title: str, local: pd.DataFrame | None = None, today=None) -> go.Figure:
@@ -91,9 +91,9 @@ def legal_map(status: pd.DataFrame, region: str, title: str, local: pd.DataFrame
     fig.update_geos(showframe=False, **geo)
     fig = base(fig, title, height=520)
     fig.update_layout(
-        legend_title=dict(text="Status (symbol on each place; ? = low confidence)", side="top"),
-        margin_b=fig.layout.margin.b + 24,
-        height=fig.layout.height + 24,
+        legend_title=dict(text="Status (symbol on each place;<br>? = low confidence)", side="top"),
+        margin_b=fig.layout.margin.b + 44,  # the legend's two-line title
+        height=fig.layout.height + 44,
     )
     return fig
 
