@@ -26,4 +26,4 @@ pick_from_chart("overview.hype", "claim", ids)
 chart(figure(v, "hype_gap", filters), key="overview.hype", select=True, **texts.caption("overview.hype"))
 group_list(claims, "overview.hype")  # a grouped mark (large data) lists its claims
 missing_record_notice(v, "claim", "claims", "Claim")
-claim_picker(v, ids, "Open a claim (or select a mark on the chart)")
+claim_picker(v, ids, "Open a claim (or select a mark on the chart)", behind="Open a claim from a list")

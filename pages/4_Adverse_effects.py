@@ -33,4 +33,4 @@ else:
     figures_view(v)
 st.header("One harm in detail")
 keep_valid("harm", harm_ids, harm_ids[0])
-harm_card(v, select("Harm (or select a mark on a chart)", harm_ids, "harm", names.get))
+harm_card(v, select("Harm (or select a mark on a chart)", harm_ids, "harm", names.get, behind="Choose a harm from a list"))

@@ -8,7 +8,7 @@ from claimcheck import domain as D
 from claimcheck import texts
 from ui.cards import federal_line, legal_history, legal_table, sweep_line
 from ui.data import derived, figure
-from ui.frame import BIND, chart, from_link, keep_valid, page_setup, pick_from_chart, select, view_picker
+from ui.frame import BIND, chart, from_link, keep_valid, md, page_setup, pick_from_chart, select, view_picker
 
 v, filters = page_setup("legality")
 st.title("Legality")
@@ -50,5 +50,7 @@ else:
 st.header("One jurisdiction's history")
 keep_valid("place", codes)
 home = codes.index("USA") if "USA" in codes else 0  # the federal entry opens the page
-place = select("Jurisdiction (or select one on a map)", codes, "place", lambda c: f"{v.place_names.get(c, c)} ({c})", index=home)
+name = lambda c: f"{v.place_names.get(c, c)} ({c})"  # noqa: E731
+place = select("Jurisdiction (or select one on a map)", codes, "place", name, behind="Choose a place from a list", index=home)
+st.markdown(f"#### {md(name(place))}")
 legal_history(D.jurisdiction_history(legality, place), today, D.STALE_DAYS, SCOPES)

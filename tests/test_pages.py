@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import csv
 import json
 import re
 
@@ -288,6 +289,11 @@ def test_junk_in_the_url_is_ignored(page, monkeypatch):
 
 def test_legality_history_from_url_and_switch_to_7oh_rules(real):
     at = open_page("pages/5_Legality.py", query={"place": "THA", "map": "us"})
+    # the list of places sits behind a button, so the history is headed by the place's name, from the legal table
+    with open(REAL / "legality.csv", encoding="utf-8", newline="") as fh:
+        name = next(r["name"] for r in csv.DictReader(fh) if r["code"] == "THA")
+    headings = [m.value.replace("\\", "") for m in at.markdown if m.value.startswith("#### ")]  # as read, unescaped
+    assert f"#### {name} (THA)" in headings, headings
     periods = [m.value for m in at.markdown if m.value.startswith("- **Leaf and all its alkaloids:")]
     # 1943 ban, 2021 delisting, 2022 act: in order, each with its dates and a linked source
     assert [p.split("**")[1].split(": ")[1] for p in periods] == ["Banned", "No specific law", "Regulated"]

@@ -346,6 +346,32 @@ def test_the_filters_open_from_the_keyboard_with_the_focus_inside(browser, real_
         assert {"Article", "Topic"} <= {f["label"] for f in seen}, f"Tab does not reach the filter boxes: {seen}"
 
 
+# The lists behind the charts (the keyboard's way to what a mark opens): page, query, button, a choice typed, what opens
+LISTS = [
+    ("Legality", "?place=THA", "Choose a place from a list", "Germany", "h4"),
+    ("Evidence", "", "Open a cell from a list", "Pain relief", "strong"),
+]
+
+
+@pytest.mark.parametrize("path,query,button,typed,shown", LISTS, ids=[p for p, *_ in LISTS])
+def test_a_list_behind_a_chart_opens_from_the_keyboard_and_its_choice_opens_the_record(browser, real_server, path, query, button, typed, shown):  # noqa: E501, F811
+    with Visit(browser, real_server, **LAPTOP) as v:
+        # an old-form link (?place=THA) reruns the page once to rewrite it, after the frame is drawn: the script is still installed
+        page = open_view(v, path, query, 1)
+        page.wait_for_function("() => window.__claimcheckFiltersFocus === true", timeout=30_000)
+        page.get_by_role("button", name=button).focus()
+        page.keyboard.press("Enter")
+        page.wait_for_function("() => !!document.activeElement.closest('[data-testid=stPopoverBody]')", timeout=10_000)
+        page.keyboard.type(typed)
+        page.keyboard.press("Enter")
+        page.keyboard.press("Escape")
+        page.wait_for_function(
+            "([sel, t]) => [...document.querySelectorAll('[data-testid=stMain] ' + sel)].some(e => e.innerText.startsWith(t))",
+            arg=[shown, typed], timeout=30_000,
+        )  # fmt: skip
+        shot(page, name_of(path, "list", "laptop"))
+
+
 def test_an_embedded_app_gives_the_page_its_width(browser, real_server):  # noqa: F811
     with Visit(browser, real_server, viewport={"width": 1280, "height": 800}) as v:
         v.page.set_content(f'<iframe title="dashboard" src="{real_server}/?embed=true" width="900" height="760" style="border:0"></iframe>')

@@ -31,11 +31,14 @@ def headline(v: Views, filters: D.Filters) -> None:
     cols[3].metric("Insufficient evidence", n["insufficient"])
 
 
-def claim_picker(v: Views, options: list[str], label: str, key: str = "claim", default_first: bool = False) -> str | None:
+def claim_picker(
+    v: Views, options: list[str], label: str, key: str = "claim", default_first: bool = False, behind: str | None = None
+) -> str | None:
     """A select box of claims, bound to the URL as ``key``, with the chosen claim's card below it.
 
     The keyboard's way to every claim a chart or a table can open. A claim named in
     the URL that is not among ``options`` (filtered out) is still offered, first.
+    ``behind``: the box sits behind a button of that name (see :func:`ui.frame.select`).
     """
     from .frame import url_value
 
@@ -48,7 +51,7 @@ def claim_picker(v: Views, options: list[str], label: str, key: str = "claim", d
         st.caption("No claim to open.")
         return None
     choice = select(
-        label, options, key, lambda x: f"{x} · {str(statements.get(x, ''))[:90]}",
+        label, options, key, lambda x: f"{x} · {str(statements.get(x, ''))[:90]}", behind=behind,
         index=0 if default_first else None, placeholder="Choose a claim",
     )  # fmt: skip
     if choice:
@@ -161,8 +164,9 @@ def cell_studies(v: Views, filters: D.Filters, options: list[str], key: str) -> 
 
     keep_valid(key, options)
     cell = select(
-        "Open a cell (or select a mark on the map)", options, key, name, index=None, placeholder="Choose a topic and kind of study"
-    )
+        "Open a cell (or select a mark on the map)", options, key, name, behind="Open a cell from a list", index=None,
+        placeholder="Choose a topic and kind of study",
+    )  # fmt: skip
     if cell is None:
         return
     topic, design = marks.decode(cell, "cell").parts

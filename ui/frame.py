@@ -172,6 +172,10 @@ def from_link(name: str, options, fmt=str, multi: bool = False) -> None:
             if value is not None and value not in values:
                 values.append(value)
     if _put_in_link(name, values, fmt, multi):
+        if st.session_state.get("_frame.drew_arrival"):
+            # this run opened the page and drew its arrival scripts; the browser may not have run them
+            # before the rerun replaces them, so the rerun still counts as the arrival
+            st.session_state["_frame.arriving"] = True
         st.rerun()  # the widget reads the rewritten link on the next run; nothing costly has been drawn yet
 
 
@@ -195,10 +199,19 @@ def _put_in_link(name: str, values: list, fmt, multi: bool) -> bool:
     return False
 
 
-def select(label: str, options, key: str, fmt=str, **kwargs):
-    """A select box bound to the URL parameter ``key`` (old link forms read by :func:`from_link`)."""
+def select(label: str, options, key: str, fmt=str, behind: str | None = None, **kwargs):
+    """A select box bound to the URL parameter ``key`` (old link forms read by :func:`from_link`).
+
+    With ``behind``, the box sits behind a button of that name that opens it (a popover):
+    for the list that is the keyboard's way to what a chart's marks open, on a page whose
+    chart is the way in. The browser draws a popover's contents, and loads the select
+    box's code, only when it is opened (about a tenth of the floor on a first visit,
+    bench/bench.py); the box is still bound to the link and set by the chart. The page
+    names the chosen record itself (its card's heading), since the box is out of sight.
+    """
     from_link(key, options, fmt)
-    return st.selectbox(label, options, key=key, format_func=fmt, bind=BIND, **kwargs)
+    with st.popover(behind, icon=":material/list:") if behind else nullcontext():
+        return st.selectbox(label, options, key=key, format_func=fmt, bind=BIND, **kwargs)
 
 
 def multiselect(label: str, options, key: str, fmt=str, **kwargs):
@@ -540,9 +553,10 @@ CLOSE_SIDEBAR_ON_PHONE = """<script>
   setTimeout(close, 300);
 })();
 </script>"""
-# Streamlit draws a popover's contents at the end of the page, so Tab from the Filters button would
-# first pass every link and control of the page. When the button is pressed from the keyboard
-# (a click with no pointer: detail 0), move the focus to the first control inside. Installed once
+# Streamlit draws a popover's contents at the end of the page, so Tab from a popover's button (the
+# Filters, a list behind a chart) would first pass every link and control of the page. When the
+# button is pressed from the keyboard (a click with no pointer: detail 0), move the focus to the
+# first control inside. Installed once
 # per browser tab; a fixed script, no data in it.
 FOCUS_INTO_FILTERS = """<script>
 (() => {
@@ -592,6 +606,7 @@ def page_setup(key: str, sidebar: str = "auto") -> tuple[Views, D.Filters]:
         initial_sidebar_state="collapsed" if inside else sidebar,
     )
     st.html(SCREEN_CSS)
+    st.session_state["_frame.drew_arrival"] = False
     arriving = _arrive(key, v)
     where = st.expander("Pages and filters", icon=":material/tune:") if inside else st.sidebar
     filters = filters_ui(v, where)
@@ -603,5 +618,6 @@ def page_setup(key: str, sidebar: str = "auto") -> tuple[Views, D.Filters]:
         with st.sidebar if not inside else nullcontext():
             st.html(FOCUS_INTO_FILTERS + ("" if inside else CLOSE_SIDEBAR_ON_PHONE), unsafe_allow_javascript=True)
         st.session_state.pop("_frame.arriving", None)
+        st.session_state["_frame.drew_arrival"] = True
     data_banner(v)
     return v, filters
