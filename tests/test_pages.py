@@ -151,6 +151,13 @@ def test_adverse_effects_page_flags_unmentioned_serious_harms_and_filters_kind(r
     assert "Respiratory depression" in warning  # one article mentions it, but only to deny it
     assert "Poison-centre exposures" not in warning  # a summary row, not a harm
     assert fig_titles(at) == ["Which harms do the articles warn about?"]  # one chart at a time
+    # no harm opens by itself; one chosen from the list opens its card, named as the harms file names it
+    assert not [m for m in at.markdown if m.value.startswith("#### ")], "a harm card was drawn before any harm was chosen"
+    assert any("choose a harm from the list" in c.value for c in at.caption)
+    with open(REAL / "harms.yaml", encoding="utf-8") as fh:
+        harm = yaml.safe_load(fh)[2]
+    at.selectbox(key="harm").set_value(harm["id"]).run()
+    assert [m for m in at.markdown if m.value.replace("\\", "").startswith(f"#### {harm['name']} · ")], "the chosen harm's card"
     at.segmented_control(key="view").set_value("how_often").run()
     assert at.segmented_control(key="kind").value == "poison_centre_exposures"  # the first kind is shown by default
     at.segmented_control(key="kind").set_value("deaths").run()

@@ -65,13 +65,13 @@ EXPECTED = {  # something from the made-up data that each page must show
     "pages/1_Claims.py": "**4 claims**",
     "pages/2_Evidence.py": "**2 studies**",  # opened on its table view (QUERY)
     "pages/3_Articles.py": "Glowroot Cures Everything",
-    "pages/4_Adverse_effects.py": "Liver injury",
+    "pages/4_Adverse_effects.py": "Liver injury",  # its card, opened by the link (QUERY)
     "pages/5_Legality.py": "Austin, TX",  # opened on its table view (QUERY)
     "pages/6_Classroom.py": "K1",
     "pages/7_Methods_and_data.py": "last updated 2026-01-01",
     "pages/8_Check_an_article.py": "one of the 4 claims in the ledger",
 }
-QUERY = {"pages/2_Evidence.py": {"view": "table"}, "pages/5_Legality.py": {"map": "table"}}
+QUERY = {"pages/2_Evidence.py": {"view": "table"}, "pages/4_Adverse_effects.py": {"harm": "liver"}, "pages/5_Legality.py": {"map": "table"}}
 
 
 def page_text(at: AppTest) -> str:
