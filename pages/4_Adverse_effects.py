@@ -34,8 +34,18 @@ else:
 st.header("One harm in detail")
 keep_valid("harm", harm_ids)
 # No harm opens by default: a card drawn on arrival cost a first visit about a tenth of the floor (bench/bench.py).
-harm = select("Harm (or select a mark on a chart)", harm_ids, "harm", names.get, behind="Choose a harm from a list", index=None, placeholder="Choose a harm")
+harm = select(
+    "Harm (or select a mark on a chart)",
+    harm_ids,
+    "harm",
+    names.get,
+    behind="Choose a harm from a list",
+    index=None,
+    placeholder="Choose a harm",
+)
 if harm:
     harm_card(v, harm)
 else:
-    st.caption("Select a mark on a chart, or choose a harm from the list, to see what is known about it: its figures, what each article says and the claims it bears on.")
+    st.caption(
+        "Select a mark on a chart, or choose a harm from the list, to see what is known about it: its figures, what each article says and the claims it bears on."
+    )

@@ -354,7 +354,15 @@ LISTS = [
 
 
 @pytest.mark.parametrize("path,query,button,typed,shown", LISTS, ids=[p for p, *_ in LISTS])
-def test_a_list_behind_a_chart_opens_from_the_keyboard_and_its_choice_opens_the_record(browser, real_server, path, query, button, typed, shown):  # noqa: E501, F811
+def test_a_list_behind_a_chart_opens_from_the_keyboard_and_its_choice_opens_the_record(
+    browser,  # noqa: F811
+    real_server,  # noqa: F811
+    path,
+    query,
+    button,
+    typed,
+    shown,
+):
     with Visit(browser, real_server, **LAPTOP) as v:
         # an old-form link (?place=THA) reruns the page once to rewrite it, after the frame is drawn: the script is still installed
         page = open_view(v, path, query, 1)

@@ -343,7 +343,16 @@ def for_slide(fig: go.Figure) -> go.Figure:
     if legend_px:
         # The legend's text a step smaller than the slide's (18 px at its 1.5x), so a long legend fits its height.
         # It starts at the top of the plot and may run below it, into the room of the x axis.
-        lay.legend.update(orientation="v", x=1.02, xanchor="left", y=1, yanchor="top", yref="paper", maxheight=SLIDE_LEGEND_PX, font_size=FONT["size"] * 0.8)
+        lay.legend.update(
+            orientation="v",
+            x=1.02,
+            xanchor="left",
+            y=1,
+            yanchor="top",
+            yref="paper",
+            maxheight=SLIDE_LEGEND_PX,
+            font_size=FONT["size"] * 0.8,
+        )
         if lay.legend.title.text:
             lay.legend.title.text = wrap(plain(lay.legend.title.text), SLIDE_LEGEND_WRAP)
         for tr in out.data:
