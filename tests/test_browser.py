@@ -331,12 +331,14 @@ def test_a_bar_of_claims_by_article_lists_its_claims(browser, real_server):
 def test_a_mark_on_the_harms_grid_opens_that_harm(browser, real_server):
     with Visit(browser, real_server) as v:
         page = v.open("Adverse_effects", 1)
-        before = page.locator("h4").first.inner_text()
+        assert page.locator("[data-testid=stMain] h4").count() == 0, "no harm card opens by itself"
         # the "warns" trace: click its last mark (a mild harm far from the first option)
         page.locator(".js-plotly-plot").first.locator(".scatterlayer .trace").first.locator(".points path").last.click(force=True)
-        page.wait_for_function(
-            "b => document.querySelector('h4') && document.querySelector('h4').innerText !== b", arg=before, timeout=30_000
-        )
+        page.wait_for_function("() => !!document.querySelector('[data-testid=stMain] h4')", timeout=30_000)
+        with open(REAL / "harms.yaml", encoding="utf-8") as fh:
+            names = {h["name"] for h in yaml.safe_load(fh)}
+        heading = page.locator("[data-testid=stMain] h4").first.inner_text()
+        assert any(heading.startswith(f"{n} · ") for n in names), heading
         assert "harm=" in page.url
         assert v.console_errors == []
 

@@ -370,8 +370,15 @@ def test_a_list_behind_a_chart_opens_from_the_keyboard_and_its_choice_opens_the_
         page.get_by_role("button", name=button).focus()
         page.keyboard.press("Enter")
         page.wait_for_function("() => !!document.activeElement.closest('[data-testid=stPopoverBody]')", timeout=10_000)
+        before = page.url
         page.keyboard.type(typed)
+        page.wait_for_function(  # the list narrows to the typed text, as the reader sees before pressing Enter
+            "t => { const o = [...document.querySelectorAll('[role=option]')]; return o.length && o.every(x => x.innerText.includes(t)); }",
+            arg=typed,
+            timeout=10_000,
+        )
         page.keyboard.press("Enter")
+        page.wait_for_function("u => location.href !== u", arg=before, timeout=30_000)  # the choice is in the link
         page.keyboard.press("Escape")
         page.wait_for_function(
             "([sel, t]) => [...document.querySelectorAll('[data-testid=stMain] ' + sel)].some(e => e.innerText.startsWith(t))",
