@@ -229,6 +229,18 @@ def test_legality_shows_one_view_at_a_time_from_the_url():
     assert "Countries" in fig_titles(at)[0] and at.segmented_control(key="map").value == "world"
 
 
+def test_a_link_to_an_evidence_map_cell_still_opens_it_after_its_count_changed():
+    # the link keeps the cell as the list showed it, count included; a study added since changes the count
+    shown = open_page("pages/2_Evidence.py").selectbox(key="cell").options
+    old = [re.sub(r"\((\d+|gap)\)$", "(999)", o) for o in shown]
+    assert not set(old) & set(shown), "the made-up counts must differ from today's"
+    for link, today in [(old[0], shown[0]), (old[-1], shown[-1])]:
+        at = open_page("pages/2_Evidence.py", query={"cell": link})
+        cell = today.rsplit(" (", 1)[0]
+        assert any(m.value.replace("\\", "").startswith(f"**{cell}: ") for m in at.markdown), f"the link {link!r} did not open {cell!r}"
+        assert at.selectbox(key="cell").value is not None and at.query_params["cell"] == today, "the link is rewritten to today's count"
+
+
 def test_evidence_page_switches_between_map_and_ladder(real):
     at = open_page("pages/2_Evidence.py")
     assert fig_titles(at) == ["What kind of evidence exists for each topic, and where are the gaps?"]

@@ -164,11 +164,17 @@ def from_link(name: str, options, fmt=str, multi: bool = False) -> None:
     if all(r in shown for r in raw):
         return  # the current form: Streamlit reads it itself
     ids = {str(o): o for o in options}
+    # a count in the shown text ("Pain relief · Animal study (5)") changes with the data: a link keeps the rest
+    uncounted: dict[str, list] = {}
+    for text, o in shown.items():
+        uncounted.setdefault(_uncounted(text), []).append(o)
     values = []
     for r in raw:
         for part in r.split(",") if multi else [r]:
             part = part.strip()
             value = shown.get(part, ids.get(part, ids.get(part.split(" · ", 1)[0])))
+            if value is None and len(same := uncounted.get(_uncounted(part), [])) == 1:
+                value = same[0]
             if value is not None and value not in values:
                 values.append(value)
     if _put_in_link(name, values, fmt, multi):
@@ -177,6 +183,11 @@ def from_link(name: str, options, fmt=str, multi: bool = False) -> None:
             # before the rerun replaces them, so the rerun still counts as the arrival
             st.session_state["_frame.arriving"] = True
         st.rerun()  # the widget reads the rewritten link on the next run; nothing costly has been drawn yet
+
+
+def _uncounted(text: str) -> str:
+    """Shown text without a trailing count in brackets: ``"Pain relief · Animal study (5)"`` → ``"Pain relief · Animal study"``."""
+    return re.sub(r"\s*\([^()]*\)\s*$", "", text)
 
 
 def _put_in_link(name: str, values: list, fmt, multi: bool) -> bool:
