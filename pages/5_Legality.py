@@ -24,11 +24,11 @@ sweep_line(v, today)
 first, last = derived(v, "legal_years")
 SCOPES = v.ds.meta["legal_scopes"]  # the topic's scopes and their names (dataset.yaml)
 c1, c2 = st.columns([3, 2])
-year = c1.select_slider(
-    "Show the law as of the end of", list(range(first, max(last, today.year) + 1)), value=today.year, key="year", bind=BIND
-)
+years = list(range(first, max(last, today.year) + 1))
+from_link("year", years, label="Year")
+year = c1.select_slider("Show the law as of the end of", years, value=today.year, key="year", bind=BIND)
 with c2:
-    from_link("scope", SCOPES, SCOPES.get)
+    from_link("scope", SCOPES, SCOPES.get, label="Rules about")
     scope = st.radio("Rules about", list(SCOPES), format_func=SCOPES.get, key="scope", horizontal=True, bind=BIND)
 federal_line(derived(v, "legal_status", year, scope, today), SCOPES.get(scope, str(scope)))
 codes = derived(v, "place_codes")

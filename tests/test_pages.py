@@ -301,9 +301,30 @@ def test_broken_data_shows_banner_and_still_shows_valid_rows(mini, monkeypatch):
     "page", [None, "pages/1_Claims.py", "pages/2_Evidence.py", "pages/3_Articles.py", "pages/4_Adverse_effects.py",
              "pages/5_Legality.py", "pages/6_Classroom.py", "pages/7_Methods_and_data.py", "pages/8_Check_an_article.py"],
 )  # fmt: skip
-def test_junk_in_the_url_is_ignored(page, monkeypatch):
+def test_junk_in_the_url_is_reported_and_never_an_error(page, monkeypatch):
     at = open_page(page, query={"verdict": "<script>", "claim": "../../etc", "year": "99999", "scope": "x", "doc": "%00", "zzz": "1"})
     assert not at.error
+    notes = [n.value.replace("\\", "") for n in at.info if "left out" in n.value]
+    assert len(notes) == 1 and "Verdict “<script>”" in notes[0], f"the reader is not told what the link asked for and did not get: {notes}"
+
+
+def test_a_link_naming_what_the_data_lacks_says_so_and_opens_the_rest(real):
+    # a place code that is not in the legal table: the page says so and opens the federal entry, named from legality.csv
+    with open(REAL / "legality.csv", encoding="utf-8", newline="") as fh:
+        names = {r["code"]: r["name"] for r in csv.DictReader(fh)}
+    assert "XQ" not in names
+    at = open_page("pages/5_Legality.py", query={"place": "XQ"})
+    notes = [n.value for n in at.info if "left out" in n.value]
+    assert len(notes) == 1 and "Jurisdiction “XQ”" in notes[0]
+    assert any(m.value.replace("\\", "") == f"#### {names['USA']} (USA)" for m in at.markdown), "the page opens the federal entry instead"
+    # an old comma list with one good value: the page reruns to rewrite the link, and the note survives the rerun
+    at = open_page("pages/1_Claims.py", query={"verdict": "nonsense,contradicted"})
+    notes = [n.value for n in at.info if "left out" in n.value]
+    assert len(notes) == 1 and "Verdict “nonsense”" in notes[0] and "contradicted" not in notes[0].lower()
+    assert table(at, "Claim").shape[0] == int((real["claims"]["verdict"] == "contradicted").sum()), "the readable value still filters"
+    # a link with nothing wrong says nothing
+    at = open_page("pages/1_Claims.py", query={"verdict": "contradicted"})
+    assert not [n for n in at.info if "left out" in n.value]
 
 
 def test_legality_history_from_url_and_switch_to_7oh_rules(real):

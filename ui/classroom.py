@@ -41,7 +41,7 @@ def presenting() -> bool:
 def present(v: Views) -> None:
     """One step of the presenter's story at a time, its chart beside its text, the step in the URL."""
     all_ids = list(v.claims.dropna(subset=["verdict"])["id"])
-    steps = cached_story(v, url_value("claim", all_ids), dt.date.today())
+    steps = cached_story(v, url_value("claim", all_ids, label="Claim"), dt.date.today())
     n = len(steps)
     st.html(PRESENTER_CSS)
 
@@ -52,7 +52,7 @@ def present(v: Views) -> None:
         return f"{k} of {n}"
 
     keep_valid("step", range(1, n + 1), 1)
-    from_link("step", range(1, n + 1), label)
+    from_link("step", range(1, n + 1), label, label="Step")
     nav = st.columns([1, 4, 1], vertical_alignment="center")
     with nav[1]:
         i = st.select_slider("Step", list(range(1, n + 1)), key="step", bind=BIND, format_func=label, label_visibility="collapsed")

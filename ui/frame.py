@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import html
 import re
+import threading
 from contextlib import nullcontext
 
 import plotly.graph_objects as go
@@ -148,13 +149,15 @@ def _format(name: str, v: Views):
     return lambda x: labels.get(x, x)
 
 
-def from_link(name: str, options, fmt=str, multi: bool = False) -> None:
+def from_link(name: str, options, fmt=str, multi: bool = False, label: str | None = None) -> None:
     """Read a parameter written the way links were written before (ids, or a comma list), once, on arrival.
 
     A bound widget keeps the *shown* text of its options in the URL
     (``?verdict=Partly+supported``); links shared earlier name ids (``?verdict=partly_supported``,
     ``?claim=C001``) or comma lists (``?severity=serious,mild``). Those are converted
-    to the widget's value here, before it is drawn; unknown values are dropped.
+    to the widget's value here, before it is drawn. A value that names no option is left
+    out, and the page says so at its top (see :func:`link_notes`), naming the
+    control by ``label``.
     """
     raw = [r for r in st.query_params.get_all(name) if isinstance(r, str)]
     if not raw:
@@ -168,21 +171,78 @@ def from_link(name: str, options, fmt=str, multi: bool = False) -> None:
     uncounted: dict[str, list] = {}
     for text, o in shown.items():
         uncounted.setdefault(_uncounted(text), []).append(o)
-    values = []
+    values, unread = [], []
     for r in raw:
         for part in r.split(",") if multi else [r]:
             part = part.strip()
             value = shown.get(part, ids.get(part, ids.get(part.split(" · ", 1)[0])))
             if value is None and len(same := uncounted.get(_uncounted(part), [])) == 1:
                 value = same[0]
-            if value is not None and value not in values:
+            if value is None:
+                unread.append(part)
+            elif value not in values:
                 values.append(value)
+    note_unread(name, label, unread)
     if _put_in_link(name, values, fmt, multi):
         if st.session_state.get("_frame.drew_arrival"):
             # this run opened the page and drew its arrival scripts; the browser may not have run them
             # before the rerun replaces them, so the rerun still counts as the arrival
             st.session_state["_frame.arriving"] = True
+        st.session_state[_NOTES_KEY] = list(_run.notes)  # said on the next run, which the reader sees
         st.rerun()  # the widget reads the rewritten link on the next run; nothing costly has been drawn yet
+
+
+# --- what a link asked for and did not get -------------------------------------------------
+# A link is often typed, cut short or out of date. What it names that the data does not have
+# is left out, and one note at the top of the page says what was left out and where; the
+# rest of the link still opens. Kept per script run (a run is one thread), and carried over
+# a rerun that rewrites the link.
+_NOTES_KEY = "_frame.link_notes"
+NOTE_VALUE_CHARS = 60  # a longer value is cut in the note (the link itself may be anything)
+
+
+class _RunNotes(threading.local):
+    def __init__(self) -> None:
+        self.notes: list[tuple[str, str]] = []  # (control's label, value as the link wrote it)
+        self.slot = None  # where the note is drawn, once page_setup has placed it
+        self.explained: set[str] = set()  # parameters a page explains itself (missing_record_notice)
+
+
+_run = _RunNotes()
+
+
+def _start_link_notes() -> None:
+    """At the top of a run: the notes a rewriting rerun carried over, and no place for them yet."""
+    _run.notes = list(st.session_state.pop(_NOTES_KEY, []))
+    _run.slot = None
+    _run.explained = set()
+
+
+def note_unread(name: str, label: str | None, values) -> None:
+    """Note values of parameter ``name`` that a link gave and the page could not read."""
+    if name in _run.explained:
+        return
+    for value in values:
+        value = str(value).strip()
+        # the control's name without its hint in brackets ("Jurisdiction (or select one on a map)")
+        item = (_uncounted(label or name), value if len(value) <= NOTE_VALUE_CHARS else value[:NOTE_VALUE_CHARS] + "…")
+        if value and item not in _run.notes:
+            _run.notes.append(item)
+    link_notes()
+
+
+def link_notes(slot=None) -> None:
+    """Draw the note on what the link asked for and did not get (in ``slot`` from now on, when given)."""
+    if slot is not None:
+        _run.slot = slot
+    if _run.slot is None or not _run.notes:
+        return
+    parts = "; ".join(f"{md(label)} “{md(value)}”" for label, value in _run.notes)
+    _run.slot.info(
+        f"**This link names something this page does not have, so it was left out:** {parts}. "
+        "The rest of the link is shown. The link may be mistyped or out of date: choose again from the page's lists and filters.",
+        icon=":material/link_off:",
+    )
 
 
 def _uncounted(text: str) -> str:
@@ -220,14 +280,14 @@ def select(label: str, options, key: str, fmt=str, behind: str | None = None, **
     bench/bench.py); the box is still bound to the link and set by the chart. The page
     names the chosen record itself (its card's heading), since the box is out of sight.
     """
-    from_link(key, options, fmt)
+    from_link(key, options, fmt, label=label)
     with st.popover(behind, icon=":material/list:") if behind else nullcontext():
         return st.selectbox(label, options, key=key, format_func=fmt, bind=BIND, **kwargs)
 
 
 def multiselect(label: str, options, key: str, fmt=str, **kwargs):
     """A multiselect bound to the URL parameter ``key`` (a repeated parameter; old comma lists read once)."""
-    from_link(key, options, fmt, multi=True)
+    from_link(key, options, fmt, multi=True, label=label)
     kept = [x for x in st.session_state.get(key) or [] if x in set(options)]
     if key in st.session_state and kept != st.session_state[key]:
         st.session_state[key] = kept  # values the data no longer has (an article removed by an edit)
@@ -319,16 +379,20 @@ def _describe(shown: dict[str, list[str]]) -> str:
     return "; ".join(f"{D.SPEC[n].label}: {', '.join(values)}" for n, values in shown.items())
 
 
-def url_value(name: str, allowed=None, max_len: int = 2000) -> str | None:
+def url_value(name: str, allowed=None, max_len: int = 2000, label: str | None = None) -> str | None:
     """A URL parameter that no control is bound to (a teacher's quiz list), read only.
 
-    Ignored unless it is one of ``allowed`` (when given); text is cut at ``max_len``.
+    Ignored unless it is one of ``allowed`` (when given; a value that is not is noted at
+    the page's top, named by ``label``); text is cut at ``max_len``.
     """
     value = st.query_params.get(name)
     if not isinstance(value, str) or not value:
         return None
     if allowed is not None:
-        return value if value in set(allowed) else None
+        if value in set(allowed):
+            return value
+        note_unread(name, label, [value])
+        return None
     return value[:max_len]
 
 
@@ -475,6 +539,7 @@ def missing_record_notice(v: Views, name: str, table: str, label: str) -> None:
     value = st.query_params.get(name)
     if not isinstance(value, str) or not value or value in set(v.ds[table]["id"]):
         return
+    _run.explained.add(name)  # said here, with the reason; not again in the link note
     if value in set(v.ds.set_aside.get(table, ())):
         st.warning(f"{label} {md(value[:60])} is not shown: it was set aside because of a data problem (see the banner above).", icon="⚠️")
     else:
@@ -497,7 +562,7 @@ def view_picker(
         opening = None
     if opening and opening != default and key not in st.session_state and key not in st.query_params:
         st.session_state[key] = opening
-    from_link(key, views, views.get)
+    from_link(key, views, views.get, label=label)
     return st.segmented_control(label, list(views), format_func=views.get, key=key, default=default, bind=BIND) or default
 
 
@@ -607,6 +672,7 @@ def page_setup(key: str, sidebar: str = "auto") -> tuple[Views, D.Filters]:
     Embedded in another page (``?embed=true``, often a narrow frame) there is no sidebar:
     the pages and filters sit in a closed expander at the top, so the page keeps its width.
     """
+    _start_link_notes()
     v = views()
     meta = v.ds.meta
     inside = embedded()
@@ -631,4 +697,5 @@ def page_setup(key: str, sidebar: str = "auto") -> tuple[Views, D.Filters]:
         st.session_state.pop("_frame.arriving", None)
         st.session_state["_frame.drew_arrival"] = True
     data_banner(v)
+    link_notes(st.empty())  # what the link asked for and did not get, said here; pages add theirs as they read them
     return v, filters
