@@ -66,9 +66,9 @@ def evidence_matrix(matrix: pd.DataFrame, title: str = "What kind of evidence ex
     filled = matrix[matrix["studies"] > 0].copy()
     order = {d: i for i, d in enumerate(L.DIRECTION)}
     filled = filled.assign(rank=filled["direction"].map(order)).sort_values(["topic", "design", "rank"])
-    j = filled.groupby(["topic", "design"]).cumcount()
-    k = filled.groupby(["topic", "design"])["studies"].transform("size")
-    filled["x"] = filled["design"].map(xpos) + (j - (k - 1) / 2) * SPREAD
+    j = filled.groupby(["topic", "design"]).cumcount().astype(float)  # typed: an empty group-by has no numeric dtype
+    k = filled.groupby(["topic", "design"])["studies"].transform("size").astype(float)
+    filled["x"] = filled["design"].map(xpos).astype(float) + (j - (k - 1) / 2) * SPREAD
     for direction, label in L.DIRECTION.items():
         part = filled[filled["direction"] == direction]
         if part.empty:
