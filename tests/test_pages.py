@@ -89,6 +89,18 @@ def test_overview_opens_the_claim_named_in_the_url(real):
     assert any("randomized" in m.value.lower() for m in at.markdown)
 
 
+@pytest.mark.parametrize("script", [None, "pages/1_Claims.py"])
+def test_a_claim_link_in_the_form_the_address_bar_keeps_opens_it_without_a_false_notice(script):
+    # the bound list writes "id · statement" into the link; a copied or reloaded link carries that form
+    with open(REAL / "claims.yaml", encoding="utf-8") as fh:
+        claims = yaml.safe_load(fh)
+    for claim in (claims[0], claims[-1]):
+        at = open_page(script, query={"claim": f"{claim['id']} · {claim['statement'][:90]}"})
+        said = [n.value for n in at.info] + [w.value for w in at.warning]
+        assert not [x for x in said if "no claim" in x.lower() or "left out" in x], f"a false notice for {claim['id']}: {said}"
+        assert any(claim["id"] in m.value and "####" in m.value for m in at.markdown), f"{claim['id']}'s card is not open"
+
+
 def test_claims_page_lists_all_claims_and_search_narrows(real):
     at = open_page("pages/1_Claims.py")
     assert table(at, "Statement").shape[0] == len(real["claims"])

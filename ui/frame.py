@@ -537,7 +537,11 @@ def empty_state(what: str, filters: D.Filters) -> None:
 def missing_record_notice(v: Views, name: str, table: str, label: str) -> None:
     """Say why a record named in the URL (``?claim=C001``) is not shown, instead of silently opening nothing."""
     value = st.query_params.get(name)
-    if not isinstance(value, str) or not value or value in set(v.ds[table]["id"]):
+    if not isinstance(value, str) or not value:
+        return
+    # the link names the record by id, or as its list shows it ("C001 · Kratom has …", the bound box's form)
+    value = value if value in (ids := set(v.ds[table]["id"])) else value.split(" · ", 1)[0]
+    if value in ids:
         return
     _run.explained.add(name)  # said here, with the reason; not again in the link note
     if value in set(v.ds.set_aside.get(table, ())):
