@@ -375,6 +375,31 @@ def test_presenter_steps_forward_and_back_with_the_step_in_the_url():
     assert at.select_slider(key="step").value == 1 and slide() == first
 
 
+def test_the_table_behind_every_slide_holds_the_plotted_values():
+    """A slide's 'Show this chart's data as a table' lists its marks' values, not plotly's encoding of them.
+
+    (Six slides showed "dtype" and "bdata" where the counts belong: the story's figures are rebuilt from JSON.)
+    """
+    with open(REAL / "claims.yaml", encoding="utf-8") as fh:
+        verdicts = pd.Series([c["verdict"] for c in yaml.safe_load(fh) if c.get("verdict")]).value_counts().to_dict()
+    at = open_page("pages/6_Classroom.py", query={"mode": "present"})
+    n = len(at.select_slider(key="step").options)
+    found_verdicts = False
+    for step in range(1, n + 1):
+        as_table = lambda: next(t for t in at.toggle if t.label == "Show this chart's data as a table")  # noqa: E731
+        as_table().set_value(True).run()
+        table = at.dataframe[-1].value
+        cells = {str(x) for col in table.columns for x in table[col]}
+        assert not cells & {"dtype", "bdata"} and len(table) > 2, f"slide {step}'s table: {table.head().to_dict('records')}"
+        if "Record" in table.columns and set(table["Record"]) == set(verdicts):
+            found_verdicts = True
+            assert dict(zip(table["Record"], table["x"])) == verdicts, f"slide {step}: the verdict counts differ from claims.yaml"
+        as_table().set_value(False).run()
+        if step < n:
+            at.button(key="classroom.next").click().run()
+    assert found_verdicts, "no slide counts the verdicts"
+
+
 def test_presenter_opens_on_a_step_or_on_a_claim_from_the_url():
     at = open_page("pages/6_Classroom.py", query={"mode": "present", "step": "3"})
     assert at.select_slider(key="step").value == 3 and any(c.value.startswith("Step 3 of") for c in at.caption)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import base64
 import html
 import re
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -14,10 +16,20 @@ _TAG = re.compile(r"<[^>]+>")
 
 
 def _as_list(v) -> list | None:
+    """A trace's array as a list: plain, numpy, or plotly's typed-array form (a figure rebuilt from JSON keeps
+    ``{"dtype": "i1", "bdata": "…"}``, whose keys would otherwise be read as two marks)."""
     if v is None:
         return None
     if isinstance(v, str):
         return None
+    if isinstance(v, dict):
+        if "bdata" not in v or "dtype" not in v:
+            return None
+        arr = np.frombuffer(base64.b64decode(v["bdata"]), dtype=np.dtype(v["dtype"]))
+        shape = v.get("shape")
+        if shape:
+            arr = arr.reshape([int(x) for x in str(shape).split(",")] if isinstance(shape, str) else list(shape))
+        return arr.tolist()
     try:
         return list(v)
     except TypeError:
