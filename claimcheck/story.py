@@ -34,6 +34,33 @@ def _plural(n: int, word: str, plural: str | None = None) -> str:
     return f"{n} {word if n == 1 else (plural or word + 's')}"
 
 
+def _n(n: int, one: str, many: str) -> str:
+    """A count with its verb agreeing: "1 has", "3 have"."""
+    return f"{n} {one if n == 1 else many}"
+
+
+def _be(n: int) -> str:
+    return "is" if n == 1 else "are"
+
+
+# What places of each legal status do, as a sentence says it (singular, plural).
+STATUS_VERBS = {
+    "banned": ("bans it", "ban it"),
+    "restricted": ("restricts it", "restrict it"),
+    "regulated": ("regulates its sale", "regulate its sale"),
+    "unregulated": ("has no specific law", "have no specific law"),
+    "unclear": ("is unclear", "are unclear"),
+}
+
+
+def _statuses(statuses: pd.Series) -> str:
+    """Every status among ``statuses`` with its count, in the ladder's order: "7 ban it, 1 restricts it and 23 … "."""
+    counts = statuses.value_counts()
+    parts = [_n(int(counts[code]), *verbs) for code, verbs in STATUS_VERBS.items() if counts.get(code, 0)]
+    parts += [f"{int(n)} {'is' if n == 1 else 'are'} {code}" for code, n in counts.items() if code not in STATUS_VERBS]
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
 def hype_gap_claims(claims: pd.DataFrame) -> pd.DataFrame:
     """Claims whose wording is surer than their evidence (below the diagonal of the overview chart)."""
     rated = claims.dropna(subset=["certainty_rank", "assertiveness_rank"])
@@ -118,9 +145,10 @@ def story(v: Views, today: dt.date, spotlight: str | None = None) -> list[Step]:
             "evidence",
             "What does the evidence say?",
             (
-                f"{int(verdicts.get('supported', 0))} claims are supported and {int(verdicts.get('partly_supported', 0))} partly supported.",
-                f"{int(verdicts.get('insufficient', 0))} have too little evidence to judge; "
-                f"{int(verdicts.get('not_supported', 0) + verdicts.get('contradicted', 0))} are not supported or contradicted.",
+                f"{_plural(int(verdicts.get('supported', 0)), 'claim')} {_be(int(verdicts.get('supported', 0)))} supported "
+                f"and {int(verdicts.get('partly_supported', 0))} partly supported.",
+                f"{_n(int(verdicts.get('insufficient', 0)), 'has', 'have')} too little evidence to judge; "
+                f"{_n(int(verdicts.get('not_supported', 0) + verdicts.get('contradicted', 0)), 'is', 'are')} not supported or contradicted.",
             ),
             C.count_bars(vc, "How do the claims stand against the evidence?", L.VERDICT_COLOUR, L.VERDICT_ICON),
             ledger,
@@ -201,7 +229,8 @@ def story(v: Views, today: dt.date, spotlight: str | None = None) -> list[Step]:
                 "reports",
                 "How often are harms reported?",
                 (
-                    f"{main}: {first['value']:,.0f} poison-centre reports in {first['year']}, {last['value']:,.0f} in {last['year']}.",
+                    f"{main}: {first['value']:,.0f} poison-centre reports in {first['year']}"
+                    + (f", {last['value']:,.0f} in {last['year']}." if last["year"] != first["year"] else "."),
                     "Calls to poison centres count reports, not users: a rise can mean more use, more awareness or more reporting.",
                 ),
                 C.counts_by_year(yearly),
@@ -219,7 +248,7 @@ def story(v: Views, today: dt.date, spotlight: str | None = None) -> list[Step]:
                 "world",
                 "Where is it legal?",
                 (
-                    f"Of the {_plural(len(world), 'country', 'countries')} in the table, {banned} ban it.",
+                    f"Of the {_plural(len(world), 'country', 'countries')} in the table, {_n(banned, 'bans', 'ban')} it.",
                     "Blank countries have no entry: no source was found, which does not mean it is legal there. This is not legal advice.",
                 ),
                 C.legal_map(world, "world", f"Legal status, countries, as of {today:%d %b %Y}", today=today),
@@ -228,14 +257,12 @@ def story(v: Views, today: dt.date, spotlight: str | None = None) -> list[Step]:
         )
         us = status[status["level"] == "state"]
         if not us.empty:
-            st_banned = int((us["status"] == "banned").sum())
-            st_reg = int((us["status"] == "regulated").sum())
             steps.append(
                 Step(
                     "us",
                     "And in the United States?",
                     (
-                        f"{st_banned} states ban it and {st_reg} regulate its sale; the rest have no specific law or an unclear one.",
+                        f"Of the {_plural(len(us), 'state-level entry', 'state-level entries')} in the table, {_statuses(us['status'])}.",
                         "Stars mark states with city or county rules.",
                     ),
                     C.legal_map(

@@ -400,6 +400,39 @@ def test_the_table_behind_every_slide_holds_the_plotted_values():
     assert found_verdicts, "no slide counts the verdicts"
 
 
+def test_the_us_slide_counts_every_legal_status_of_the_states():
+    """The slide's sentence names every status the states have today, each with its count from legality.csv.
+
+    (It said "7 states ban it and 23 regulate its sale; the rest have no specific law or an unclear one"
+    while California restricts it.)
+    """
+    import datetime as dt
+
+    with open(REAL / "dataset.yaml", encoding="utf-8") as fh:
+        scope = yaml.safe_load(fh)["legal_scopes"][0]["id"]
+
+    def first_day(text: str, default: dt.date) -> dt.date:
+        if not text:
+            return default
+        parts = [int(x) for x in text.split("-")] + [1, 1]
+        return dt.date(parts[0], parts[1], parts[2])
+
+    today = dt.date.today()
+    with open(REAL / "legality.csv", encoding="utf-8", newline="") as fh:
+        rows = [r for r in csv.DictReader(fh) if r["level"] == "state" and r["scope"] == scope]
+    now = [r for r in rows if first_day(r["start"], dt.date.min) <= today < first_day(r["end"], dt.date.max)]
+    counts = pd.Series([r["status"] for r in now]).value_counts()
+    at = open_page("pages/6_Classroom.py", query={"mode": "present"})
+    last = at.select_slider(key="step").options[-1]
+    at = open_page("pages/6_Classroom.py", query={"mode": "present", "step": last})
+    said = " ".join(m.value for m in at.markdown if "state-level" in m.value)
+    assert f"Of the {len(now)} state-level entries" in said, said
+    words = {"banned": "ban", "restricted": "restrict", "regulated": "regulate", "unregulated": "ha", "unclear": ""}
+    for status, n in counts.items():
+        assert re.search(rf"\b{n} {words[status]}", said), f"{status}: {n} is not said in: {said}"
+    assert sum(int(x) for x in re.findall(r"(\d+) (?:bans?|restricts?|regulates?|has|have|is|are)\b", said)) == len(now), said
+
+
 def test_presenter_opens_on_a_step_or_on_a_claim_from_the_url():
     at = open_page("pages/6_Classroom.py", query={"mode": "present", "step": "3"})
     assert at.select_slider(key="step").value == 3 and any(c.value.startswith("Step 3 of") for c in at.caption)
