@@ -498,6 +498,56 @@ def test_a_chart_shows_its_data_as_a_table_on_request(real):
     assert records == set(graded["id"])
 
 
+CERTAINTY_SCALE = ["none", "very_low", "low", "moderate", "high"]  # PRODUCT.md's scales, lowest first
+WORDING_SCALE = ["hedged", "qualified", "confident", "absolute"]
+
+
+def _inside(x: float, y: float, xs: list, ys: list) -> bool:
+    """Whether (x, y) lies inside the polygon (ray casting)."""
+    inside, j = False, len(xs) - 1
+    for i in range(len(xs)):
+        if (ys[i] > y) != (ys[j] > y) and x < (xs[j] - xs[i]) * (y - ys[i]) / (ys[j] - ys[i]) + xs[i]:
+            inside = not inside
+        j = i
+    return inside
+
+
+def test_the_hype_gap_shade_holds_exactly_the_claims_the_text_counts():
+    """The shaded area holds the claims whose evidence is more than one step less sure than their wording, no more.
+
+    (Marks on the diagonal are spread side by side, and the right-hand ones fell inside a triangular shade:
+    45 claims sat in the shade of a slide that says 42.)
+    """
+    with open(REAL / "claims.yaml", encoding="utf-8") as fh:
+        claims = yaml.safe_load(fh)
+    surer = {
+        c["id"] for c in claims if c.get("certainty") in CERTAINTY_SCALE and c.get("assertiveness") in WORDING_SCALE
+        # the diagonal pairs hedged with none, qualified with very low, and so on: surer is below that pairing
+        and CERTAINTY_SCALE.index(c["certainty"]) < WORDING_SCALE.index(c["assertiveness"])
+    }  # fmt: skip
+    at = open_page()
+    fig = next(f for f in figures(at) if any(t.get("fill") == "toself" for t in f["data"]))
+    shade = next(t for t in fig["data"] if t.get("fill") == "toself")
+    xs, ys = numbers(shade["x"]), numbers(shade["y"])
+    shaded = set()
+    for t in fig["data"]:
+        if t.get("fill") == "toself" or not t.get("customdata"):
+            continue
+        for x, y, cd in zip(numbers(t["x"]), numbers(t["y"]), t["customdata"]):
+            if _inside(x, y, xs, ys):
+                shaded |= set(cd[2]) if len(cd) > 2 else {cd[0].split(":", 1)[1]}
+    assert shaded == surer, f"in the shade but not surer: {sorted(shaded - surer)}; surer but not shaded: {sorted(surer - shaded)}"
+    # and the presenter's slide says that number
+    at = open_page("pages/6_Classroom.py", query={"mode": "present"})
+    said = ""
+    for _ in at.select_slider(key="step").options:
+        said = " ".join(m.value for m in at.markdown if "surer than the evidence" in m.value)
+        if said or at.button(key="classroom.next").disabled:
+            break
+        at.button(key="classroom.next").click().run()
+    assert re.search(rf"\b{len(surer)} claims? sounds? surer", said), said
+
+
 def test_article_claims_open_from_buttons_above_the_text_within_the_session(real):
     claims = yaml.safe_load((REAL / "claims.yaml").read_text())
     doc = sorted({q["article"] for c in claims for q in c.get("quotes") or []})[-1]

@@ -10,11 +10,26 @@ from .. import marks
 from .common import AXIS_BELOW, MAX_MARKS, ROW_MARK, add_row_labels, base, empty, esc, label_rows, wrap
 
 
+def hype_shade() -> tuple[list[float], list[float]]:
+    """The shaded area: every whole cell whose certainty is below its wording's by more than one step
+    (the claims :func:`claimcheck.story.hype_gap_claims` counts), as a staircase polygon.
+
+    Whole cells, not the triangle under the diagonal: marks of one cell are spread side by
+    side, and a triangle would take in the right half of every cell on the diagonal.
+    """
+    xs, ys = [0.5, 4.5], [-0.5, -0.5]
+    for a in (4, 3, 2):  # the top of each column's shade, right to left: certainty ranks up to a - 2
+        xs += [a + 0.5, a - 0.5]
+        ys += [a - 1.5, a - 1.5]
+    return xs + [1.5], ys + [-0.5]  # the first column has no rank below 0: down to the bottom edge
+
+
 def _hype_axes(fig: go.Figure) -> None:
-    # Below the diagonal the wording is surer than the evidence: shade it.
+    # Below the diagonal the wording is surer than the evidence: shade those cells.
+    xs, ys = hype_shade()
     fig.add_trace(
         go.Scatter(
-            x=[0.5, 4.5, 4.5], y=[-0.5, -0.5, 4.5], fill="toself", mode="none", fillcolor="rgba(213,94,0,0.07)",
+            x=xs, y=ys, fill="toself", mode="none", fillcolor="rgba(213,94,0,0.13)",
             name="Shaded: surer than the evidence", hoverinfo="skip",
         )
     )  # fmt: skip
