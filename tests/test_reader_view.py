@@ -118,7 +118,9 @@ def test_overview_headline_counts_what_its_label_says(raw):
     at = open_page()
     claims = raw["claims"]
     assert _metric(at, "Claims found in the articles") == str(len(claims))
-    assert _metric(at, "Judged supported, with a human trial or review behind them") == str(supported_by_published_human_trial(raw, claims))
+    assert _metric(at, "Supported or partly supported, with a human trial or review") == str(
+        supported_by_published_human_trial(raw, claims)
+    )
     assert _metric(at, "Contradicted or not supported") == str(sum(c.get("verdict") in ("contradicted", "not_supported") for c in claims))
     assert _metric(at, "Insufficient evidence") == str(sum(c.get("verdict") == "insufficient" for c in claims))
 
@@ -127,7 +129,7 @@ def test_overview_headline_never_counts_unsupported_claims_even_with_a_trial_lin
     # Claims judged not supported can have a trial linked that partly supports them (the trial is in
     # another population, say); the headline must still say 0 when only such claims are shown.
     at = open_page(query={"verdict": "not_supported,insufficient"})
-    assert _metric(at, "Judged supported, with a human trial or review behind them") == "0"
+    assert _metric(at, "Supported or partly supported, with a human trial or review") == "0"
     shown = [c for c in raw["claims"] if c.get("verdict") in ("not_supported", "insufficient")]
     assert _metric(at, "Claims found in the articles") == str(len(shown))
 

@@ -433,3 +433,18 @@ def test_a_link_between_views_keeps_the_filters(browser, real_server):  # noqa: 
         assert "verdict=Contradicted" in href, f"the link does not carry the filter: {href}"
         assert sidebar.get_by_text("Contradicted").count() >= 1, "the verdict filter was dropped"
         assert page.get_by_text(re.compile(r"^Claim to rate")).count() == 1, "the link did not open the quiz"
+
+
+@pytest.mark.parametrize("screen", ["phone", "projector"])
+def test_every_headline_number_shows_its_whole_label(browser, real_server, screen):  # noqa: F811
+    """A headline number's label says what it counts; cut to "Judged supported, with a …" it said more than it counted."""
+    with Visit(browser, real_server, **(PHONE if screen == "phone" else PROJECTOR)) as v:
+        page = open_view(v, "", "", 1)
+        labels = page.evaluate(
+            """() => [...document.querySelectorAll('[data-testid=stMetricLabel]')].map(e => {
+                const cut = [e, ...e.querySelectorAll('*')].some(x => x.scrollWidth > x.clientWidth + 1 || x.scrollHeight > x.clientHeight + 1);
+                return [e.innerText.trim(), cut];
+            })"""
+        )
+        assert len(labels) >= 4, labels
+        assert not [t for t, cut in labels if cut], f"labels cut off on the {screen}: {labels}"

@@ -22,7 +22,7 @@ def headline(v: Views, filters: D.Filters) -> None:
         help=f"Checkable statements found in the articles (after filters); {n['assessed']} of them have a verdict.",
     )
     cols[1].metric(
-        "Judged supported, with a human trial or review behind them",
+        "Supported or partly supported, with a human trial or review",
         n["supported_by_human_trial"],
         help="Claims judged supported or partly supported that also have a published randomised trial or systematic review "
         "in people that supports them. Registered, ongoing or unpublished trials never count.",

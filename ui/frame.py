@@ -612,6 +612,8 @@ SCREEN_CSS = f"""<style>
   outline: 3px solid {FOCUS_LIGHT} !important; outline-offset: 2px !important;
 }}
 [data-baseweb] input:focus-visible, [data-baseweb] textarea:focus-visible {{ outline: none !important; }}
+/* a headline number's label says exactly what it counts, so it wraps rather than ending in "…" */
+[data-testid="stMetricLabel"], [data-testid="stMetricLabel"] * {{ white-space: normal !important; overflow: visible !important; }}
 @media (prefers-color-scheme: dark) {{
   :focus-visible, [data-baseweb="input"]:focus-within, [data-baseweb="textarea"]:focus-within,
   [data-baseweb="select"]:focus-within, [data-testid="stDataFrame"]:focus-within {{ outline-color: {FOCUS_DARK} !important; }}
