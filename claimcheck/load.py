@@ -214,6 +214,53 @@ def _read_text(directory: Path, rel: str, problems: list[Problem]) -> str | None
     return text
 
 
+def _read_table_text(directory: Path, rel: str, problems: list[Problem]) -> tuple[str | None, list[tuple[int, int]]]:
+    """A table's text, and the lines that are not valid UTF-8 as (line, byte offset).
+
+    One wrong byte (a cell pasted from a file saved as Latin-1) loses only the record it
+    is in (:func:`_set_aside_undecodable`), not the table: those lines are read with the
+    byte replaced, so the file's structure holds, and their records are set aside.
+    """
+    try:
+        raw = read_bytes(directory, rel)
+    except Unreadable as exc:
+        problems.append(Problem(rel, None, "", "", str(exc)))
+        return None, []
+    undecodable: list[tuple[int, int]] = []
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        offset = 0
+        for n, line in enumerate(raw.split(b"\n"), 1):
+            try:
+                line.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                undecodable.append((n, offset + exc.start))
+            offset += len(line) + 1
+        text = raw.decode("utf-8-sig", errors="replace")
+    if "\x00" in text:
+        problems.append(Problem(rel, None, "", "", "file contains NUL bytes; it is not a text file"))
+        return None, []
+    return text, undecodable
+
+
+def _set_aside_undecodable(out: RawTable, undecodable: list[tuple[int, int]]) -> None:
+    """Set aside each record holding a line that is not valid UTF-8, naming its line and byte; keep the others."""
+    rel = out.table.file
+    for line, byte in undecodable:
+        owner = max((r for r in out.records if r.line is not None and r.line <= line), key=lambda r: r.line, default=None)
+        hint = f"not valid UTF-8 text (byte {byte}); save the file as UTF-8"
+        if owner is None:  # before the first record (a comment): nothing is lost, but the file still needs saving as UTF-8
+            out.problems.append(Problem(rel, line, "", "", hint))
+            continue
+        rid = str(owner.values.get("id") or "").strip()
+        out.problems.append(Problem(rel, line, rid, "", f"{hint}; this record is set aside, the other records are read"))
+        out.records.remove(owner)
+        out.dropped.append(rid or f"line {owner.line}")
+        if rid:
+            out.aside_ids[rid] = owner.line
+
+
 # libyaml's C parser when available (about 10 times faster), else the pure-Python one;
 # both are the *safe* loader: plain data only, no Python objects.
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -506,11 +553,17 @@ def read_table(directory: Path, table: Table) -> RawTable:
             out.problems.append(Problem(table.file, None, "", "", "file is missing"))
         return out
     problems: list[Problem] = []
-    text = _read_text(directory, table.file, problems)
+    text, undecodable = _read_table_text(directory, table.file, problems)
     if text is None:
+        return RawTable(table, problems=problems)
+    if table.format == "csv" and any(line == 1 for line, _ in undecodable):
+        problems.append(
+            Problem(table.file, 1, "", "", f"not valid UTF-8 text in the header (byte {undecodable[0][1]}); save the file as UTF-8")
+        )
         return RawTable(table, problems=problems)
     reader = _read_yaml if table.format == "yaml" else _read_csv
     out = reader(text, table, table.file)
+    _set_aside_undecodable(out, undecodable)
     if not out.records and not out.dropped and not out.problems and not table.may_be_empty:
         what = "no header row" if table.format == "csv" and not text.strip() else "no records"
         out.problems.append(

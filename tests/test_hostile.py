@@ -63,6 +63,37 @@ def test_binary_and_latin1_files(mini):
     assert any(p.startswith("topics.csv:2") and "UTF-8" in p for p in problems)
 
 
+def test_one_byte_that_is_not_utf8_sets_aside_only_its_record(mini):
+    """A cell pasted from a Latin-1 file loses its own row or record, named by line, id and byte; the table stays.
+
+    (One such byte emptied the whole table, and the page said there was no data.)
+    """
+    legality = (mini / "legality.csv").read_bytes()
+    rows = legality.split(b"\n")
+    rows[2] = rows[2].replace(b"Texas", b"T\xe9xas", 1)  # line 3, the row of R2
+    (mini / "legality.csv").write_bytes(b"\n".join(rows))
+    claims = (mini / "claims.yaml").read_bytes()
+    start = claims.index(b"- id: K2")
+    cut = claims.index(b"statement:", start) + len(b"statement: ")
+    (mini / "claims.yaml").write_bytes(claims[:cut] + b"\xe9" + claims[cut:])
+    ds = load_dataset(mini)
+    problems = [str(p) for p in ds.problems]
+    assert any(p.startswith("legality.csv:3: R2:") and "UTF-8" in p and "set aside" in p for p in problems), problems
+    k2_line = claims[:start].count(b"\n") + 2  # the statement is the record's second line
+    assert any(p.startswith(f"claims.yaml:{k2_line}: K2:") and "UTF-8" in p for p in problems), problems
+    assert list(ds["legality"]["id"]) == [r.split(b",")[0].decode() for r in rows[1:] if r.strip() and not r.startswith(b"R2,")]
+    assert "K2" not in set(ds["claims"]["id"]) and len(ds["claims"]) == CLEAN_ROWS["claims"] - 1
+    # a link to the claim set aside is said to be set aside, not missing
+    assert any("K2" in p and "set aside" in p for p in problems if p.startswith("claim_studies.csv")), problems
+    rows_kept_except(ds, {"legality", "claims", "claim_studies"})
+
+
+def test_a_csv_header_that_is_not_utf8_is_named(mini):
+    (mini / "topics.csv").write_bytes(b"id,lab\xe9l,description\npain,Pain,x\n")
+    problems = [str(p) for p in load_dataset(mini).problems]
+    assert any(p.startswith("topics.csv:1") and "header" in p and "UTF-8" in p for p in problems), problems
+
+
 def test_recursive_and_exploding_yaml_aliases(mini):
     (mini / "studies.yaml").write_text("- &a\n  id: loop\n  urls: &u [*u]\n  nested: *a\n", encoding="utf-8")
     bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(

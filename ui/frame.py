@@ -539,7 +539,7 @@ def missing_record_notice(v: Views, name: str, table: str, label: str) -> None:
     value = st.query_params.get(name)
     if not isinstance(value, str) or not value:
         return
-    # the link names the record by id, or as its list shows it ("C001 · Kratom has …", the bound box's form)
+    # the link names the record by id, or as its list shows it ("C001 · its statement", the bound box's form)
     value = value if value in (ids := set(v.ds[table]["id"])) else value.split(" · ", 1)[0]
     if value in ids:
         return
