@@ -396,7 +396,9 @@ def _read_yaml(text: str, table: Table, rel: str, offset: int = 0, whole: bool =
             out.dropped.append(f"line {line}")
             spans.append((line, item_node.end_mark.line + 1 + offset, None))
             continue
-        record = RawRecord({str(k): v for k, v in item.items()}, line)
+        values = LineDict({str(k): v for k, v in item.items()})
+        values.line, values.key_lines = line, dict(getattr(item, "key_lines", {}))  # so a problem names its field's line
+        record = RawRecord(values, line)
         out.records.append(record)
         spans.append((line, item_node.end_mark.line + 1 + offset, record))
 

@@ -336,9 +336,12 @@ def _coerce_record(table: S.Table, raw: dict[str, Any], line: int | None, rel: s
     for name, message, *at in read_problems:
         rec.problems.append(Problem(rel, at[0] if at else line, label, name, message))
     known = table.field_set
+    key_lines = getattr(raw, "key_lines", None) or {}  # a YAML record knows each key's line: a problem names the field's own line
     for name in raw:
         if name not in known:
-            rec.problems.append(Problem(rel, line, label, name, "unknown field (not in the data contract)" + did_you_mean(name, known)))
+            rec.problems.append(
+                Problem(rel, key_lines.get(name, line), label, name, "unknown field (not in the data contract)" + did_you_mean(name, known))
+            )
     for f in table.fields:
         value = raw.get(f.name)
         if _blank(value):
@@ -353,7 +356,7 @@ def _coerce_record(table: S.Table, raw: dict[str, Any], line: int | None, rel: s
         if not message:
             message = _range_problem(f, coerced)
         if message:
-            rec.problems.append(Problem(rel, line, label, f.name, message))
+            rec.problems.append(Problem(rel, key_lines.get(f.name, line), label, f.name, message))
         rec.values[f.name] = coerced
     for rule in table.rules:
         message = _rule_problem(rule, rec.values)
@@ -396,6 +399,7 @@ class _Checker:
         self.article_files: dict[str, str] = {}  # article id -> its text file, for messages
         # ids of records whose YAML could not be parsed at all, with their line
         self.unparsed = {name: dict(rt.aside_ids) for name, rt in raw.items()}
+        self.column_problems: list[Problem] = []  # a header without a required column (its rows are counted as set aside)
 
     def _missing(self, ref: str, target: Any, ids: dict) -> str:
         """Why a reference to ``target`` in table ``ref`` fails: set aside, or no such id (with the closest one)."""
@@ -411,6 +415,7 @@ class _Checker:
         for name, rt in self.raw.items():
             t = rt.table
             self.records[name] = [_coerce_record(t, r.values, r.line, t.file, r.problems) for r in rt.records]
+        self._missing_columns()
         self._duplicates()
         self._articles()
         self._references_and_items()
@@ -426,11 +431,44 @@ class _Checker:
             problems.extend(rt.problems)
             for rec in self.records[name]:
                 problems.extend(rec.problems)
+        problems.extend(self.column_problems)
         problems.extend(self.article_file_problems)
         problems.extend(self.left_out)
         problems.extend(confidence_problems(self.records.get("legality", [])))
         dropped = {name: list(rt.dropped) for name, rt in self.raw.items() if rt.dropped}
         return ValidationResult(problems, self.records, self.article_texts, file_problems, dropped, list(self.left_out))
+
+    def _missing_columns(self) -> None:
+        """A CSV header without a required column is one problem, on line 1, not one per row.
+
+        Every row is set aside (none can be shown without the column) and counted as such;
+        a reference to one of them says it is set aside, not missing.
+        """
+        for name, rt in self.raw.items():
+            t = rt.table
+            if t.format != "csv" or not rt.records:
+                continue
+            header = list(rt.records[0].values)
+            missing = [f.name for f in t.fields if f.required and f.name not in header]
+            if not missing:
+                continue
+            unknown = [h for h in header if h not in t.field_set]
+            for col in missing:
+                near = difflib.get_close_matches(col, unknown, n=1, cutoff=0.6)
+                fix = f"rename the header's {near[0]!r} to {col!r}" if near else f"add a {col!r} column"
+                self.column_problems.append(
+                    Problem(
+                        t.file, 1, "", col,
+                        f"the header has no column {col!r}, which every row needs; {fix} "
+                        f"(all {len(rt.records)} rows are set aside until then)",
+                    )
+                )  # fmt: skip
+            for rec in self.records[name]:
+                rid = str(rec.values.get("id") or "").strip()
+                rt.dropped.append(rid or f"line {rec.line}")
+                if rid:
+                    self.unparsed.setdefault(name, {})[rid] = rec.line
+            self.records[name] = []
 
     def _documents(self) -> list[Problem]:
         """The folder's documentation files (changelog, licence) are optional, but must be readable text if present."""

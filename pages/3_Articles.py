@@ -5,14 +5,14 @@ import streamlit as st
 from claimcheck import domain as D
 from ui.cards import article_text, claim_picker, scorecard
 from ui.data import derived
-from ui.frame import keep_valid, page_setup, select
+from ui.frame import keep_valid, no_records, page_setup, select
 
 v, filters = page_setup("articles")
 st.title("Articles")
 articles = v.ds["articles"].set_index("id")
 ids = [a for a in articles.index if not filters.article or a in filters.article]
 if not ids:
-    st.info("There are no articles in the data yet." if articles.empty else "No article matches the current filters.")
+    st.info(no_records(v, "articles", "articles") if articles.empty else "No article matches the current filters.")
     st.stop()
 keep_valid("doc", ids, ids[0])
 doc = select("Article", ids, "doc", lambda a: f"{a} · {articles.loc[a, 'label']}")

@@ -5,14 +5,14 @@ import streamlit as st
 from claimcheck import texts
 from ui.cards import harm_card
 from ui.data import derived, figure
-from ui.frame import chart, keep_valid, md, page_setup, pick_from_chart, select, view_picker
+from ui.frame import chart, keep_valid, md, no_records, page_setup, pick_from_chart, select, view_picker
 from ui.harms import FIGURE_SETTINGS, figures_view
 
 v, filters = page_setup("harms")
 st.title("Adverse effects")
 st.caption("Harm is rated apart from benefit. Severity classes are editorial judgements of typical clinical severity.")
 if not v.harm_names:
-    st.info("There are no harms in the data yet.")
+    st.info(no_records(v, "harms", "harms"))
     st.stop()
 unmentioned = derived(v, "unwarned_harm_names")
 if unmentioned:

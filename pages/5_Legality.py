@@ -8,7 +8,7 @@ from claimcheck import domain as D
 from claimcheck import texts
 from ui.cards import federal_line, legal_history, legal_table, sweep_line
 from ui.data import derived, figure
-from ui.frame import BIND, chart, from_link, keep_valid, md, page_setup, pick_from_chart, select, view_picker
+from ui.frame import BIND, chart, from_link, keep_valid, md, no_records, page_setup, pick_from_chart, select, view_picker
 
 v, filters = page_setup("legality")
 st.title("Legality")
@@ -18,7 +18,7 @@ st.caption(
 )
 legality, timeline, today = v.ds["legality"], v.ds["timeline"], dt.date.today()
 if legality.empty:
-    st.info("There is no legal data yet.")
+    st.info(no_records(v, "legality", "legal entries"))
     st.stop()
 sweep_line(v, today)
 first, last = derived(v, "legal_years")

@@ -76,12 +76,12 @@ def test_yes_or_no_where_a_code_is_meant(mini):
     edit(mini / "articles.yaml", "  cites_sources: false", "  cites_sources: no")
     found = problems(mini)
     assert any(
-        "claims.yaml:29: K3: assertiveness: 'no' is not one of: hedged, qualified, confident, absolute; "
+        "claims.yaml:34: K3: assertiveness: 'no' is not one of: hedged, qualified, confident, absolute; "
         "'no' looks like a yes/no answer, but this field takes one of the codes" == p
         for p in found
     ), found
     assert (
-        "articles.yaml:1: A1: cites_sources: expected true or false, found 'no' (write true or false: yes/no, on/off are kept as text)"
+        "articles.yaml:9: A1: cites_sources: expected true or false, found 'no' (write true or false: yes/no, on/off are kept as text)"
         in found
     )
 
@@ -96,7 +96,7 @@ def test_did_you_mean_for_ids_codes_and_fields(mini):
         in found
     )
     assert any("K1: verdict: 'not_suported' is not one of" in p and p.endswith("did you mean 'not_supported'?") for p in found), found
-    assert "studies.yaml:1: rat2020: fundng: unknown field (not in the data contract); did you mean 'funding'?" in found
+    assert "studies.yaml:9: rat2020: fundng: unknown field (not in the data contract); did you mean 'funding'?" in found
 
 
 def test_a_quote_names_its_own_line_its_article_file_and_where_it_departs(mini):

@@ -94,6 +94,52 @@ def test_a_csv_header_that_is_not_utf8_is_named(mini):
     assert any(p.startswith("topics.csv:1") and "header" in p and "UTF-8" in p for p in problems), problems
 
 
+def test_a_required_column_missing_from_a_header_is_one_problem_and_every_row_is_counted_aside(mini, monkeypatch):
+    import csv
+
+    with open(mini / "legality.csv", encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh))
+    i = rows[0].index("status")
+    with open(mini / "legality.csv", "w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows(r[:i] + r[i + 1 :] for r in rows)
+    problems = [str(p) for p in validate(mini).problems]
+    mine = [p for p in problems if p.startswith("legality.csv")]
+    n = sum(1 for r in rows[1:] if any(r))
+    assert len(mine) == 1 and mine[0].startswith("legality.csv:1: status: the header has no column 'status'"), mine
+    assert f"all {n} rows are set aside" in mine[0]
+    ds = load_dataset(mini)
+    assert len(ds.set_aside["legality"]) == n and ds["legality"].empty
+    # the page says the entries were set aside, not that there is no legal data
+    monkeypatch.setenv("CLAIMCHECK_DATA_DIR", str(mini))
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    at.switch_page("pages/5_Legality.py")
+    at.run()
+    assert not at.exception
+    said = [x.value for x in at.info]
+    assert any(f"All {n} legal entries were set aside" in x for x in said) and not any("no legal" in x.lower() for x in said), said
+    assert any(f"validate {mini}" in e.value or "validate " in e.value and str(mini.name) in e.value for e in at.error), (
+        "the banner names the folder"
+    )
+
+
+def test_a_misspelled_required_column_is_named_with_its_fix(mini):
+    text = (mini / "topics.csv").read_text(encoding="utf-8")
+    (mini / "topics.csv").write_text(text.replace("label", "lable", 1), encoding="utf-8")
+    mine = [str(p) for p in validate(mini).problems if p.file == "topics.csv"]
+    assert mine == [mine[0]] and "rename the header's 'lable' to 'label'" in mine[0], mine
+
+
+def test_a_yaml_field_problem_names_the_field_s_own_line(mini):
+    text = (mini / "claims.yaml").read_text(encoding="utf-8")
+    start = text.index("- id: K2")
+    at = text.index("verdict:", start)
+    line = text[:at].count("\n") + 1
+    old = text[at : text.index("\n", at)]
+    (mini / "claims.yaml").write_text(text[:at] + "verdict: wrongly" + text[at + len(old) :], encoding="utf-8")
+    found = [str(p) for p in validate(mini).problems if p.field == "verdict"]
+    assert found and found[0].startswith(f"claims.yaml:{line}: K2: verdict:"), found
+
+
 def test_recursive_and_exploding_yaml_aliases(mini):
     (mini / "studies.yaml").write_text("- &a\n  id: loop\n  urls: &u [*u]\n  nested: *a\n", encoding="utf-8")
     bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(

@@ -26,7 +26,7 @@ RULES = [
     ("claims.yaml", "  claim_type: efficacy\n  topic: pain", "  claim_type: efficacy\n topic: pain", ["claims.yaml:", "malformed YAML"]),
     ("legality.csv", "R2,TX,Texas,state,leaf,", "R2,TX,Texas,state,", ["legality.csv:3", "R2", "row has 14 cells but the header has 15"]),
     ("studies.yaml", "  finding: Less paw licking.\n", "", ["studies.yaml:1", "rat2020", "finding", "required field is missing"]),
-    ("studies.yaml", "year: 2020", "year: twenty", ["studies.yaml:1", "rat2020", "year", "expected a whole number"]),
+    ("studies.yaml", "year: 2020", "year: twenty", ["studies.yaml:3", "rat2020", "year", "expected a whole number"]),
     ("claims.yaml", "verdict: not_supported", "verdict: maybe", ["claims.yaml:1", "K1", "verdict", "'maybe' is not one of"]),
     ("claims.yaml", "- id: K2", "- id: K1", ["claims.yaml:", "K1", "duplicate id", "already used at line 1"]),
     (
@@ -42,7 +42,7 @@ RULES = [
         "studies.yaml",
         "urls: [https://example.org/rat2020]",
         "urls: ['javascript:alert(1)']",
-        ["studies.yaml:1", "urls", "'javascript:alert(1)' is not an http(s) URL"],
+        ["studies.yaml:5", "urls", "'javascript:alert(1)' is not an http(s) URL"],
     ),
     (
         "harm_figures.csv",
@@ -95,7 +95,7 @@ RULES = [
         "studies.yaml",
         "  population_kind: animals\n",
         "  population_kind: animals\n  colour: red\n",
-        ["studies.yaml:1", "rat2020", "colour", "unknown field"],
+        ["studies.yaml:9", "rat2020", "colour", "unknown field"],
     ),
     ("articles.yaml", "file: a2.txt", "file: missing.txt", ["articles.yaml:", "A2", "file", "articles/missing.txt: file is missing"]),
     ("harm_figures.csv", "G1,nausea,12,", "G1,nausea,twelve,", ["harm_figures.csv:2", "G1", "value", "expected a number"]),
@@ -105,6 +105,7 @@ RULES = [
 
 @pytest.mark.parametrize("file,old,new,expected", RULES, ids=[f"{r[0]}:{r[3][-1][:30]}" for r in RULES])
 def test_each_rule_reports_file_record_field_and_message(mini, file, old, new, expected):
+    """A missing field is named at its record's first line; a wrong or unknown field at its own line."""
     edit(mini / file, old, new)
     found = problems(mini)
     assert any(all(e in line for e in expected) for line in found), "\n".join(found)

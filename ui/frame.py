@@ -414,10 +414,21 @@ def data_banner(v: Views) -> None:
         msg += f"{k} quote{'s' if k != 1 else ''} that could not be found in {'their' if k != 1 else 'its'} article {'were' if k != 1 else 'was'} left out of {md(where)}, shown without {'them' if k != 1 else 'it'}. "
     if unreadable:
         msg += f"These tables could not be read at all: {md(unreadable)}. "
-    msg += "Everything else is shown. Run `python -m claimcheck validate` for the same list."
+    msg += f"Everything else is shown. Run `python -m claimcheck validate {_shown_path(ds.data_dir)}` for the same list."
     st.error(msg, icon="⚠️")
     with st.expander(f"Show the {n} problem{'s' if n != 1 else ''}"):
         st.code("\n".join(str(p) for p in ds.problems[:500]) + ("\n…" if n > 500 else ""), language=None, wrap_lines=True)
+
+
+def _shown_path(directory) -> str:
+    """The data folder as a command line names it: relative to the working folder when inside it."""
+    import os
+
+    try:
+        rel = os.path.relpath(directory)
+    except ValueError:  # another drive
+        return str(directory)
+    return rel if not rel.startswith("..") else str(directory)
 
 
 def sidebar_footer(v: Views, where=None) -> None:
@@ -527,11 +538,27 @@ def new_selection(key: str) -> list[str]:
     return ids if changed else []
 
 
-def empty_state(what: str, filters: D.Filters) -> None:
+def empty_state(what: str, filters: D.Filters, table: str | None = None) -> None:
+    """Why nothing is listed: the filters, records set aside for data problems, or no data yet."""
     if filters.active:
         st.warning(f"No {what} match the current filters. Clear some filters (under Filters) to see more.", icon="🔎")
     else:
-        st.info(f"There are no {what} in the data yet.", icon="ℹ️")
+        st.info(no_records(views(), table or what, what), icon="ℹ️")
+
+
+def no_records(v: Views, table: str, what: str) -> str:
+    """What to say when ``table`` has nothing to show: not yet any, or every record set aside or unreadable.
+
+    "There is no data yet" over a table whose rows were all set aside (a header missing a
+    column, a file that cannot be read) would send a curator looking in the wrong place.
+    """
+    ds = v.ds
+    if table in ds.unreadable:
+        return f"The {what} could not be read: see the data problems at the top of the page."
+    n = len(ds.set_aside.get(table, ()))
+    if n:
+        return f"All {n} {what} were set aside because of data problems (listed at the top of the page); none can be shown until they are fixed."
+    return f"There are no {what} in the data yet."
 
 
 def missing_record_notice(v: Views, name: str, table: str, label: str) -> None:
