@@ -210,7 +210,7 @@ def _coerce(f: S.Field, value: Any, from_csv: bool) -> tuple[Any, str | None]:
         if not isinstance(value, str):
             return None, f"expected a URL, found {_kind_of(value)}"
         s = value.strip()
-        return (s, None) if _is_url(s) else (None, f"{s!r} is not an http(s) URL")
+        return (s, None) if _is_url(s) else (None, _url_problem(s))
     if t in (S.URL_LIST, S.STRING_LIST, S.ENUM_LIST):
         if isinstance(value, str):
             items = [p.strip() for p in _LIST_SPLIT.split(value)] if from_csv else [value.strip()]
@@ -228,7 +228,7 @@ def _coerce(f: S.Field, value: Any, from_csv: bool) -> tuple[Any, str | None]:
             if LINE_BREAK.search(item):
                 return None, f"item {i + 1} has a line break; each item is one line"
             if t == S.URL_LIST and not _is_url(item):
-                return None, f"{item!r} is not an http(s) URL"
+                return None, _url_problem(item)
             if t == S.ENUM_LIST and item not in f.enum:
                 return None, _enum_problem(item, f.enum)
             out.append(item)
@@ -299,6 +299,11 @@ def _hidden_problem(f: S.Field, value: Any) -> str | None:
 _WS = re.compile(r"\s")
 
 
+# A host that begins with a scheme ("https://https.ncbi…", "http://www.https…") is a link typed or
+# copied twice over: it opens nothing for a reader.
+_SCHEME_IN_HOST = re.compile(r"^(?:www\.)?https?(?:\.|$)", re.IGNORECASE)
+
+
 def _is_url(s: str) -> bool:
     if not s or _WS.search(s):
         return False
@@ -306,7 +311,18 @@ def _is_url(s: str) -> bool:
         parsed = urlparse(s)
     except ValueError:
         return False
-    return parsed.scheme in ("http", "https") and bool(parsed.netloc)
+    return parsed.scheme in ("http", "https") and bool(parsed.netloc) and not _SCHEME_IN_HOST.match(parsed.hostname or "")
+
+
+def _url_problem(s: str) -> str:
+    """Why ``s`` is not a link a reader can open."""
+    try:
+        host = urlparse(s).hostname or ""
+    except ValueError:
+        host = ""
+    if _SCHEME_IN_HOST.match(host):
+        return f"{s!r} has a host beginning with {host.split('.')[0]!r} (a scheme typed twice?); write the page's real address"
+    return f"{s!r} is not an http(s) URL"
 
 
 def _date_bounds(s: str) -> tuple[dt.date, dt.date]:

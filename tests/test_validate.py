@@ -223,3 +223,13 @@ def test_a_claim_whose_only_quote_is_bad_is_set_aside_and_its_link_says_so(mini,
     assert any("Claim K3 is not shown: it was set aside because of a data problem" in w.value for w in at.warning)
     at = open_page("pages/1_Claims.py", data=mini, monkeypatch=monkeypatch, query={"claim": "K99"})
     assert any("There is no claim K99 in the data" in i.value for i in at.info)
+
+
+@pytest.mark.parametrize(
+    "bad", ["https://https.ncbi.nlm.nih.gov/books/NBK1", "http://http.example.org/a", "https://www.https.example.org/"]
+)
+def test_a_link_with_a_scheme_in_its_host_is_a_problem(mini, bad):
+    """A link copied twice over ("https://https.ncbi…") opens nothing for a reader: it is named, with the fix."""
+    edit(mini / "studies.yaml", "urls: [https://example.org/rat2020]", f"urls: [{bad}]")
+    found = problems(mini)
+    assert any(bad in p and "a scheme typed twice" in p for p in found), found
