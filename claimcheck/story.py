@@ -188,7 +188,8 @@ def story(v: Views, today: dt.date, spotlight: str | None = None) -> list[Step]:
 
     best = C.best_tier_by_topic(v.links, ds["topics"])["best"]
     without_trials = int((best != C.EVIDENCE_TIERS[0][0]).sum())
-    weak = int(best.isin([C.EVIDENCE_TIERS[2][0], C.NO_STUDY]).sum())
+    # the animal and cell tier and anything weaker (product tests, reports, tradition), or no study at all
+    weak = int(best.isin([t for t, _, _ in C.EVIDENCE_TIERS[2:]] + [C.NO_STUDY]).sum())
     steps.append(
         Step(
             "map",
@@ -196,7 +197,8 @@ def story(v: Views, today: dt.date, spotlight: str | None = None) -> list[Step]:
             (
                 f"{without_trials} of {_plural(len(best), 'topic')} the articles talk about {'has' if without_trials == 1 else 'have'} "
                 "no trial or review in people behind them.",
-                f"{weak} of them rest on animal or cell studies alone or on no published study at all.",
+                f"For {weak} of them the strongest study linked to their claims, whatever it found, is an animal or cell study "
+                "or something weaker, or there is no published study at all.",
                 "The Evidence page maps every topic against every kind of study.",
             ),
             C.best_evidence_by_topic(v.links, ds["topics"]),

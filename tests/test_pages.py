@@ -433,6 +433,33 @@ def test_the_us_slide_counts_every_legal_status_of_the_states():
     assert sum(int(x) for x in re.findall(r"(\d+) (?:bans?|restricts?|regulates?|has|have|is|are)\b", said)) == len(now), said
 
 
+def test_the_evidence_gap_slide_counts_topics_by_their_strongest_published_study():
+    """Its two counts, recomputed from the tables: topics with no trial or review in people, and those whose
+    strongest published study is an animal or cell study or weaker (or none). Topics whose best was a product
+    test fell out of the second count, and "rest on" read as support while every linked study counts."""
+    strength = {d: n for n, ds in enumerate([("systematic_review", "rct"), ("observational", "case_report"), ("animal", "in_vitro"),
+                                              ("product_analysis", "regulatory", "traditional")]) for d in ds}  # fmt: skip
+    with open(REAL / "studies.yaml", encoding="utf-8") as fh:
+        design = {x["id"]: x["design"] for x in yaml.safe_load(fh) if x.get("status") == "published"}
+    with open(REAL / "claims.yaml", encoding="utf-8") as fh:
+        topic_of = {c["id"]: c["topic"] for c in yaml.safe_load(fh)}
+    with open(REAL / "topics.csv", encoding="utf-8", newline="") as fh:
+        topics = [r["id"] for r in csv.DictReader(fh)]
+    with open(REAL / "claim_studies.csv", encoding="utf-8", newline="") as fh:
+        links = [r for r in csv.DictReader(fh) if r["study_id"] in design and r["claim_id"] in topic_of]
+    best = {t: min((strength[design[r["study_id"]]] for r in links if topic_of[r["claim_id"]] == t), default=9) for t in topics}
+    no_trials = sum(1 for t in topics if best[t] != 0)
+    weak = sum(1 for t in topics if best[t] >= 2)
+    at = open_page("pages/6_Classroom.py", query={"mode": "present"})
+    said = ""
+    for _ in at.select_slider(key="step").options:
+        said = " ".join(m.value for m in at.markdown) if any("strongest study" in m.value for m in at.markdown) else ""
+        if said or at.button(key="classroom.next").disabled:
+            break
+        at.button(key="classroom.next").click().run()
+    assert f"{no_trials} of {len(topics)} topics" in said and f"For {weak} of them" in said, (no_trials, weak, said)
+
+
 def test_presenter_opens_on_a_step_or_on_a_claim_from_the_url():
     at = open_page("pages/6_Classroom.py", query={"mode": "present", "step": "3"})
     assert at.select_slider(key="step").value == 3 and any(c.value.startswith("Step 3 of") for c in at.caption)
