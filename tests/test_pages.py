@@ -684,3 +684,24 @@ def test_every_filter_value_alone_on_every_view_draws_without_an_error(script, r
                 assert not at.exception, f"{where}: {[e.value for e in at.exception]}"
                 assert not at.error, f"{where}: {[e.value for e in at.error]}"
             at.sidebar.multiselect(key=spec.name).set_value([]).run()
+
+
+def test_the_timeline_table_gives_each_event_its_text_and_day():
+    """The text alternative of the timeline: each event's own words from timeline.csv, its date as a day."""
+    with open(REAL / "timeline.csv", encoding="utf-8", newline="") as fh:
+        events = {r["id"]: r for r in csv.DictReader(fh)}
+    at = open_page("pages/5_Legality.py", query={"map": "Timeline of rule changes"})
+    next(t for t in at.toggle if t.label == "Show this chart's data as a table").set_value(True).run()
+    rows = table(at, "Record")
+    assert set(rows["Record"]) == set(events)
+    for r in rows.itertuples():
+        assert events[r.Record]["event"][:40] in r.Details and events[r.Record]["date"] in r.Details, r
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(r.x)), f"{r.Record}: the date reads {r.x!r}"
+
+
+def test_with_no_federal_entry_the_line_above_the_maps_says_so(mini, monkeypatch):
+    """The US map's caption points to the federal line above the maps; with no federal row it must not point at nothing."""
+    with open(mini / "legality.csv", encoding="utf-8", newline="") as fh:
+        assert "federal" not in {r["level"] for r in csv.DictReader(fh)}
+    at = open_page("pages/5_Legality.py", data=mini, monkeypatch=monkeypatch, query={"map": "United States map"})
+    assert any("no federal entry" in m.value for m in at.markdown), [m.value for m in at.markdown][:8]

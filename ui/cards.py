@@ -465,6 +465,10 @@ def federal_line(status: pd.DataFrame, scope_name: str) -> None:
     if not federal.empty:
         f = federal.iloc[0]
         st.markdown(f"**{md(f['name'])}, {md(scope_name.lower())}:** {md(L.LEGAL_STATUS[f['status']])} — {md(f['instrument'] or '')}")
+    else:  # the US map's caption points here: say there is nothing, rather than leave the reader looking
+        st.markdown(
+            f"**Federal, {md(scope_name.lower())}:** no federal entry in the table for this year; the states stand on their own entries."
+        )
 
 
 def legal_table(legality: pd.DataFrame, today, scopes: dict) -> None:

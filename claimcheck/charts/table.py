@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import html
 import re
 
@@ -78,6 +79,10 @@ def figure_table(fig: go.Figure, limit: int = 500) -> pd.DataFrame:
         n = len(locs if locs is not None else xs if xs is not None else ys if ys is not None else [])
         hover = _as_list(getattr(tr, "hovertext", None))
         custom = _as_list(getattr(tr, "customdata", None))
+        template = getattr(tr, "hovertemplate", None)
+        if hover is None and isinstance(template, str) and custom is not None and "customdata" in template:
+            # the hover is written from the marks' data (a timeline event's date and text): the table says the same
+            hover = [_fill(template, cd) for cd in custom]
         for i in range(n):
             if ys is not None and i < len(ys) and ys[i] is None and xs is not None:
                 continue  # a gap left on purpose (a missing year), not a mark
@@ -102,10 +107,25 @@ def figure_table(fig: go.Figure, limit: int = 500) -> pd.DataFrame:
             break
     for r in rows:
         for k in ("x", "y"):
+            if isinstance(r[k], np.datetime64):
+                r[k] = pd.Timestamp(r[k])
+            if isinstance(r[k], (pd.Timestamp, dt.datetime)):  # a date axis: the day, not a midnight time
+                r[k] = r[k].date().isoformat() if r[k].time() == dt.time() else r[k].isoformat(sep=" ")
             if isinstance(r[k], str):
                 r[k] = " ".join(html.unescape(_TAG.sub(" ", r[k])).split())
     df = pd.DataFrame(rows[:limit], columns=["Series", "Record", "Place", "x", "y", "Details"])
     return df.dropna(axis=1, how="all")
+
+
+_FIELD = re.compile(r"%\{customdata\[(\d+)\]\}")
+
+
+def _fill(template: str, cd) -> str:
+    """A hover template written out for one mark from its customdata (other placeholders and <extra> dropped)."""
+    cd = list(cd) if isinstance(cd, (list, tuple)) else [cd]
+    text = re.sub(r"<extra>.*?</extra>", "", template)
+    text = _FIELD.sub(lambda m: str(cd[int(m.group(1))]) if int(m.group(1)) < len(cd) else "", text)
+    return re.sub(r"%\{[^}]*\}", "", text).replace("<br>", " ")
 
 
 def _record(ident) -> str:
