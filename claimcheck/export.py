@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import html
 import io
 import json
@@ -38,11 +39,42 @@ def neutralise(value):
     return value
 
 
-def csv_bytes(df: pd.DataFrame) -> bytes:
+def notes_lines(notes: Iterable[str]) -> bytes:
+    """Lines of notes above a CSV table, each one cell starting with "# ", the first saying how many there are.
+
+    A table downloaded from a view carries its source, its filters and its caveats with it:
+    a file passed on without the page still says where it comes from. A spreadsheet shows the
+    notes as the first rows; a program skips them (pandas: ``read_csv(path, skiprows=N)``,
+    N given on the first line). Starting with "#", no note is run as a formula.
+    """
+    notes = [" ".join(str(n).split()) for n in notes if str(n).strip()]
+    n = len(notes) + 1
+    head = f"{n} lines of notes come first, each starting with #; the table starts on line {n + 1} (pandas: read_csv(path, skiprows={n}))"
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    for note in [head, *notes]:
+        writer.writerow([f"# {note}"])
+    return out.getvalue().encode("utf-8")
+
+
+def export_notes(meta: Mapping, what: str, sources: str, filters: str = "", caveat: str = "", today: str = "") -> list[str]:
+    """The notes a downloaded table carries (see :func:`notes_lines`): what it is, from where, filtered how, and its limits."""
+    return [
+        f"{meta.get('title', '')}: {what}",
+        f"Sources: {sources}",
+        f"Filters: {filters}" if filters else "Filters: none (every record)",
+        caveat,
+        f"Educational material, not medical or legal advice. {meta.get('notice', '')}",
+        f"Data last updated {meta.get('last_updated', '')}" + (f"; downloaded {today}" if today else "")
+        + f"; data licence {meta.get('licence', '')}",
+    ]  # fmt: skip
+
+
+def csv_bytes(df: pd.DataFrame, notes: Iterable[str] | None = None) -> bytes:
     """A table as UTF-8 CSV; list cells become " ; "-joined text, nested entries JSON.
 
     Text cells that a spreadsheet would execute are neutralised (see :data:`CSV_NOTE`),
-    column names included.
+    column names included. With ``notes``, the table comes after them (:func:`notes_lines`).
     """
 
     def flat(v):
@@ -59,7 +91,8 @@ def csv_bytes(df: pd.DataFrame) -> bytes:
         if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
             out[col] = out[col].map(flat).map(neutralise)
     out.columns = [neutralise(str(c)) for c in out.columns]
-    return out.to_csv(index=False).encode("utf-8")
+    table = out.to_csv(index=False).encode("utf-8")
+    return notes_lines(notes) + table if notes is not None else table
 
 
 def dataset_zip(data_dir: Path, dictionary: pd.DataFrame, readme: str) -> bytes:

@@ -388,7 +388,7 @@ def test_quiz_end_to_end(browser, real_server):
         assert v.console_errors == []
 
 
-def test_filtered_csv_download_has_the_rows_on_screen(browser, real_server):
+def test_filtered_csv_download_has_the_rows_on_screen_and_says_what_they_are(browser, real_server):
     import csv
     import io
 
@@ -397,7 +397,15 @@ def test_filtered_csv_download_has_the_rows_on_screen(browser, real_server):
         shown = int(re.search(r"(\d+) claims?", page.get_by_text(re.compile(r"^\d+ claims?$")).first.inner_text()).group(1))
         with page.expect_download() as info:
             page.get_by_role("button", name="Download these claims (CSV)").click()
-        rows = list(csv.DictReader(io.StringIO(Path(info.value.path()).read_text(encoding="utf-8"))))
+        text = Path(info.value.path()).read_text(encoding="utf-8")
+        # the file says what it is before the table: the first line gives the number of note lines to skip
+        n = int(re.search(r"(\d+) lines of notes come first", text.splitlines()[0]).group(1))
+        notes = [next(csv.reader([line]))[0] for line in text.splitlines()[:n]]
+        assert all(note.startswith("# ") for note in notes), notes
+        said = " ".join(notes)
+        assert "Sources: Claims ledger" in said and "Filters: Verdict: Contradicted, Not supported" in said, notes
+        assert "not medical or legal advice" in said and "Data last updated" in said, notes
+        rows = list(csv.DictReader(io.StringIO("\n".join(text.splitlines()[n:]))))
         from claimcheck.dataset import load_dataset
 
         expected = int(load_dataset(REAL)["claims"]["verdict"].isin(["contradicted", "not_supported"]).sum())

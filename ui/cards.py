@@ -9,7 +9,7 @@ from claimcheck import domain as D
 from claimcheck import labels as L
 
 from .data import Views, derived
-from .frame import keep_valid, link, md, page_link, select
+from .frame import keep_valid, link, md, page_link, select, table_download
 
 
 def headline(v: Views, filters: D.Filters) -> None:
@@ -124,9 +124,7 @@ def bar_claims(claims: pd.DataFrame, chart_key: str) -> pd.DataFrame | None:
 
 def studies_grid(studies: pd.DataFrame, key: str) -> None:
     """The studies as a table with a count line and a download (built when clicked)."""
-    from claimcheck.export import csv_bytes
 
-    from .frame import download
     from .frame import table as show_table
 
     unverified = int((studies["verification"] != "primary_record").sum())
@@ -139,7 +137,12 @@ def studies_grid(studies: pd.DataFrame, key: str) -> None:
     rows = study_rows(studies)
     rows.insert(len(rows.columns) - 1, "Claims", studies["claims"].apply(", ".join).values)
     show_table(rows, key, column_config=STUDY_COLUMNS)
-    download("Download these studies (CSV)", lambda: csv_bytes(rows), "studies-filtered.csv", key=f"{key}.download")
+    table_download(
+        "Download these studies (CSV)", rows, "studies-filtered.csv", f"{key}.download", "studies",
+        "Studies table: each study with the page where it was seen, and the claims it is linked to.",
+        "The Verified column says whether a study was seen on its own record or only on a secondary page; registered, "
+        "ongoing or unreported studies are listed but not counted as evidence.",
+    )  # fmt: skip
 
 
 def ladder_studies(studies: pd.DataFrame, key: str) -> pd.DataFrame | None:
@@ -237,14 +240,16 @@ def article_text(v: Views, doc: str, narrowing: D.Filters) -> None:
 
 def figures_grid(shown: pd.DataFrame, key: str) -> None:
     """Harm figures as a table with their sources, and a download built when clicked."""
-    from claimcheck.export import csv_bytes
 
-    from .frame import download
     from .frame import table as show_table
 
     table = D.figures_for_display(shown)
     show_table(table, key, column_config={"Source": st.column_config.LinkColumn("Source", display_text="open ↗")})
-    download("Download these figures (CSV)", lambda: csv_bytes(table), "harm-figures.csv", key=f"{key}.download")
+    table_download(
+        "Download these figures (CSV)", table, "harm-figures.csv", f"{key}.download", "harm figures",
+        "Harm figures table: each figure with its source.",
+        "Figures of different kinds and units are not comparable; counts of reports are not rates of harm.", filtered=False,
+    )  # fmt: skip
 
 
 def group_list(claims: pd.DataFrame, chart_key: str) -> None:
@@ -473,9 +478,7 @@ def federal_line(status: pd.DataFrame, scope_name: str) -> None:
 
 def legal_table(legality: pd.DataFrame, today, scopes: dict) -> None:
     """Every legal entry with its source, as a table with a download built when clicked."""
-    from claimcheck.export import csv_bytes
 
-    from .frame import download
     from .frame import table as show_table
 
     show = D.provenance_table(legality, today, D.STALE_DAYS, scopes).rename(columns=L.LEGAL_TABLE_COLUMNS)
@@ -487,7 +490,11 @@ def legal_table(legality: pd.DataFrame, today, scopes: dict) -> None:
         "Place": st.column_config.TextColumn(pinned=True), "Status": st.column_config.TextColumn(pinned=True),
         "Source": st.column_config.LinkColumn("Source", display_text="open ↗", pinned=True),
     })  # fmt: skip
-    download("Download the legal table (CSV)", lambda: csv_bytes(show), "legality.csv", key="legality.download")
+    table_download(
+        "Download the legal table (CSV)", show, "legality.csv", "legality.download", "legal status, every period of every place",
+        "Legality table: each status with the page where it was seen.",
+        "Not legal advice: laws change, and entries of low confidence or seen only on secondary pages are marked.", filtered=False,
+    )  # fmt: skip
 
 
 def legal_history(history: pd.DataFrame, today, stale_days: int, scopes: dict | None = None) -> None:

@@ -497,6 +497,25 @@ def download(label: str, build, file_name: str, key: str, mime: str = "text/csv"
     st.download_button(label, data=build, file_name=file_name, mime=mime, key=key, on_click="ignore", **kwargs)
 
 
+def table_download(label: str, table, file_name: str, key: str, what: str, sources: str, caveat: str = "", filtered: bool = True) -> None:
+    """A CSV download of a view's table that carries its notes: what it is, its sources, the filters, its caveats.
+
+    Built only when clicked. ``filtered``: whether the shared filters shaped the table (they
+    are named in the notes); a table that ignores them says it holds every record.
+    """
+    import datetime as dt
+
+    from claimcheck.export import csv_bytes, export_notes
+
+    meta = views().ds.meta
+    shown = st.session_state.get("_frame.filter_params") or {}
+    filters = _describe(shown) if filtered and shown else ""
+    notes = export_notes(meta, what, sources, filters, caveat, dt.date.today().isoformat())
+    if not filtered:
+        notes[2] = "Filters: none apply to this table (every record)"
+    download(label, lambda: csv_bytes(table() if callable(table) else table, notes), file_name, key)
+
+
 def blank_missing(df):
     """Empty text where a text cell has no value: a grid would otherwise print "None" or "nan" to the reader."""
     out = df.copy()
