@@ -60,6 +60,13 @@ def claim_picker(
 
 
 WRAP_ROW_HEIGHT = 68  # px: over 4rem, so Streamlit wraps long cell text (about three lines)
+# An item wraps in a medium column and its answer sits beside it: on a phone a pinned, unwrapped
+# item column filled the table, and the answers could not be reached.
+SCORECARD_COLUMNS = {
+    "Item": st.column_config.TextColumn(width="medium"),
+    "Answer": st.column_config.TextColumn(width="small"),
+    "Detail": st.column_config.TextColumn(width="large"),
+}
 CLAIM_COLUMNS = {  # the verdict answers the reader's question, so it comes right after the id
     "id": "Claim", "verdict_label": "Verdict", "certainty_label": "Certainty or basis", "statement": "Statement",
     "type_label": "Type", "topic_label": "Topic", "assertiveness_label": "Wording", "n_articles": "Articles",
@@ -190,7 +197,7 @@ def scorecard(v: Views, doc: str) -> None:
     st.caption("Items adopted from DISCERN and the HealthNewsReview criteria; answered from the curated data (see Methods).")
     card = derived(v, "scorecard", doc)
     st.dataframe(card[["Item", "Answer", "Detail"]], hide_index=True, width="stretch", key="articles.scorecard",
-                 column_config={"Item": st.column_config.TextColumn(pinned=True)})  # fmt: skip
+                 column_config=SCORECARD_COLUMNS, row_height=WRAP_ROW_HEIGHT)  # fmt: skip
     art = v.ds["articles"].set_index("id").loc[doc]
     for s in art["commercial_signals"]:
         st.markdown(f"- {md(s['kind'].replace('_', ' '))}: “{md(s['quote'])}”")

@@ -10,7 +10,7 @@ import streamlit as st
 from claimcheck import labels as L
 from claimcheck import match as M
 
-from .cards import claim_card
+from .cards import SCORECARD_COLUMNS, WRAP_ROW_HEIGHT, claim_card
 from .data import Views, matcher, release_free_memory
 from .frame import md
 
@@ -94,7 +94,7 @@ def render(v: Views) -> None:
         card = M.text_scorecard(text, results, v.claims, v.harm_mentions)
         st.dataframe(
             card[["Item", "Answer", "Detail"]], hide_index=True, width="stretch", key="check.scorecard",
-            column_config={"Item": st.column_config.TextColumn(width="medium"), "Answer": st.column_config.TextColumn(width="small")},
+            column_config=SCORECARD_COLUMNS, row_height=WRAP_ROW_HEIGHT,
         )  # fmt: skip
         st.header("Claims found")
         if found:
