@@ -448,3 +448,27 @@ def test_every_headline_number_shows_its_whole_label(browser, real_server, scree
         )
         assert len(labels) >= 4, labels
         assert not [t for t, cut in labels if cut], f"labels cut off on the {screen}: {labels}"
+
+
+def test_a_closed_sidebar_takes_no_keyboard_stops(browser, real_server):  # noqa: F811
+    """With the sidebar closed, Tab goes from the page's first control to the page, not through invisible links."""
+    with Visit(browser, real_server, **PROJECTOR) as v:
+        page = open_view(v, "Claims", "", 0)
+        v.wait_idle()
+        page.evaluate("() => document.querySelector('button[aria-label=\"Collapse sidebar\"]').click()")
+        page.wait_for_function("() => document.querySelector('[data-testid=stSidebar]').getAttribute('data-collapsed') === 'true'")
+        page.wait_for_timeout(600)
+        page.evaluate("() => document.activeElement.blur()")
+        stops = []
+        for _ in range(8):
+            page.keyboard.press("Tab")
+            stops.append(
+                page.evaluate(
+                    "() => { const e = document.activeElement, r = e.getBoundingClientRect();"
+                    " return [(e.innerText || e.getAttribute('aria-label') || e.tagName).trim().slice(0, 30), r.right > 0 && r.width > 0]; }"
+                )
+            )
+        assert all(seen for _, seen in stops), f"Tab stops the reader cannot see: {[name for name, seen in stops if not seen]}"
+        # and the sidebar opens again with its links
+        page.evaluate("() => document.querySelector('button[aria-label=\"Expand sidebar\"]').click()")
+        page.get_by_role("link", name=re.compile("Overview")).first.wait_for(state="visible", timeout=10_000)

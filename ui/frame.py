@@ -658,6 +658,8 @@ SCREEN_CSS = f"""<style>
   outline: 3px solid {FOCUS_LIGHT} !important; outline-offset: 2px !important;
 }}
 [data-baseweb] input:focus-visible, [data-baseweb] textarea:focus-visible {{ outline: none !important; }}
+/* a closed sidebar sits off-screen but kept its links in the Tab order: ten invisible stops, and Enter left the page */
+[data-testid="stSidebar"][data-collapsed="true"] {{ visibility: hidden; }}
 /* a headline number's label says exactly what it counts, so it wraps rather than ending in "…" */
 [data-testid="stMetricLabel"], [data-testid="stMetricLabel"] * {{ white-space: normal !important; overflow: visible !important; }}
 @media (prefers-color-scheme: dark) {{
