@@ -472,3 +472,21 @@ def test_a_closed_sidebar_takes_no_keyboard_stops(browser, real_server):  # noqa
         # and the sidebar opens again with its links
         page.evaluate("() => document.querySelector('button[aria-label=\"Expand sidebar\"]').click()")
         page.get_by_role("link", name=re.compile("Overview")).first.wait_for(state="visible", timeout=10_000)
+
+
+@pytest.mark.parametrize(
+    "query,button,then",
+    [("?mode=present&step=9", "Next ▶", "◀ Previous"), ("", "Next claim ▶", "Next claim ▶")],
+    ids=["presenter-last-step", "quiz-next-claim"],
+)
+def test_a_button_pressed_from_the_keyboard_keeps_the_focus_near(browser, real_server, query, button, then):  # noqa: F811
+    """Next on the last step disables itself and "Next claim" is redrawn: the focus stays on the row, not on the page's body."""
+    with Visit(browser, real_server, **PROJECTOR) as v:
+        page = open_view(v, "Classroom", query, 1 if query else 0)
+        page.wait_for_function("() => window.__claimcheckFiltersFocus === true", timeout=30_000)
+        v.wait_idle()
+        page.get_by_role("button", name=button).focus()
+        page.keyboard.press("Enter")
+        page.wait_for_timeout(500)
+        v.wait_idle()
+        page.wait_for_function("t => (document.activeElement.innerText || '').trim() === t", arg=then, timeout=10_000)

@@ -703,6 +703,22 @@ FOCUS_INTO_FILTERS = """<script>
     };
     setTimeout(focus, 50);
   }, true);
+  // A button pressed from the keyboard can be disabled or redrawn by the run it starts (Next on the
+  // last step, "Next claim"); the browser then drops the focus to the page's body and a keyboard
+  // user starts again from the top. Put it back: on the same button redrawn, or on the nearest
+  // enabled button of its row. Only when the control the reader was on is gone or disabled, so a
+  // click elsewhere is never undone.
+  let last = null, label = "";
+  document.addEventListener("focusin", (e) => { last = e.target; label = (e.target.innerText || "").trim(); }, true);
+  new MutationObserver(() => {
+    if (!last || document.activeElement !== document.body || (last.isConnected && !last.disabled)) return;
+    const same = label && [...document.querySelectorAll("button:not([disabled])")].find((b) => b.innerText.trim() === label);
+    const row = last.isConnected && last.closest("[data-testid=stHorizontalBlock]");
+    const near = row && row.querySelector("button:not([disabled])");
+    const target = same || near;
+    last = null;
+    if (target) target.focus();
+  }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ["disabled"] });
 })();
 </script>"""
 
