@@ -16,6 +16,7 @@ import plotly.graph_objects as go
 from . import charts as C
 from . import domain as D
 from . import labels as L
+from .charts.common import empty as empty_chart
 from .views import Views
 
 ANIMAL_OR_CELL = {"animal", "in_vitro"}
@@ -32,6 +33,17 @@ class Step:
 
 def _plural(n: int, word: str, plural: str | None = None) -> str:
     return f"{n} {word if n == 1 else (plural or word + 's')}"
+
+
+SPOTLIGHT_CHARS = 100  # the longest quote or reason a spotlight slide shows whole (a 1280x720 slide, every claim checked)
+
+
+def _cut(text: str, limit: int) -> str:
+    """``text`` whole if it fits, else cut at a word boundary and marked with "…" (a quote stays verbatim up to the cut)."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    return text[: text.rfind(" ", 0, limit)].rstrip(" ,;:") + " …"
 
 
 def _n(n: int, one: str, many: str) -> str:
@@ -89,18 +101,22 @@ def story(v: Views, today: dt.date, spotlight: str | None = None) -> list[Step]:
 
     if spotlight is not None and spotlight in set(claims["id"]):
         c = claims.set_index("id").loc[spotlight]
+        title = f"Where {spotlight} sits: how sure it sounds against how sure the evidence is"
+        graded = pd.notna(c["certainty_rank"]) and pd.notna(c["assertiveness_rank"])
+        reason = str(c["rationale"]).split(". ")[0].rstrip(".") + "." if isinstance(c["rationale"], str) else ""
         steps.append(
             Step(
                 "spotlight",
                 f"One claim: {spotlight}",
                 (
-                    f"“{c['first_quote']}”",
+                    # beside its chart a 1280x720 slide holds about 11 lines of text: long texts are cut, marked …
+                    f"“{_cut(str(c['first_quote']), SPOTLIGHT_CHARS)}”",
                     f"Verdict: {c['verdict_label']}. Certainty of the human evidence: {c['certainty_label']}.",
-                    str(c["rationale"]).split(". ")[0].rstrip(".") + "." if isinstance(c["rationale"], str) else "",
+                    _cut(reason, SPOTLIGHT_CHARS),
                 ),
-                C.hype_gap(
-                    claims[claims["id"] == spotlight], title=f"Where {spotlight} sits: how sure it sounds against how sure the evidence is"
-                ),
+                C.hype_gap(claims[claims["id"] == spotlight], title=title)
+                if graded
+                else empty_chart(title, f"{spotlight} is not graded for certainty, so it has no place on this chart."),
                 ledger,
             )
         )

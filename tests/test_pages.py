@@ -602,11 +602,10 @@ def test_every_presenter_slide_carries_its_sources_inside_the_picture():
         if step > 1:
             at.button(key="classroom.next").click().run()
         layout = figures(at)[0]["layout"]
-        inside = re.sub(r"<[^>]+>", " ", layout["title"].get("subtitle", {}).get("text", ""))
-        beside = next(c.value for c in at.caption if c.value.startswith("**Sources:**"))
-        said = beside.removeprefix("**Sources:**").split("  \n")[0].strip().replace("\\", "")
-        assert "Sources:" in inside, step
-        assert " ".join(said.split()[:4]) in " ".join(inside.split()), (step, said, inside)
+        inside = " ".join(re.sub(r"<[^>]+>", " ", layout["title"].get("subtitle", {}).get("text", "")).split())
+        assert re.search(r"Sources: \S+ \S+ \S+", inside), (step, inside)
+        # said once, in the picture: a caption beside it would only push the slide past the screen
+        assert not [c.value for c in at.caption if c.value.startswith("**Sources:**")], step
 
 
 def test_methods_glossary_shows_every_definition_whole():

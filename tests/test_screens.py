@@ -15,7 +15,9 @@ import tempfile
 from pathlib import Path
 
 import pytest
+import yaml
 
+from .conftest import REAL
 from .test_browser import Visit, browser, real_server  # noqa: F401 - module fixtures, one server and browser here
 
 pytestmark = pytest.mark.browser
@@ -490,3 +492,26 @@ def test_a_button_pressed_from_the_keyboard_keeps_the_focus_near(browser, real_s
         page.wait_for_timeout(500)
         v.wait_idle()
         page.wait_for_function("t => (document.activeElement.innerText || '').trim() === t", arg=then, timeout=10_000)
+
+
+def _spotlight_claims() -> list[str]:
+    """Claims whose spotlight slide is hardest to fit: the longest first quote, the longest reason, and one not graded."""
+    claims = yaml.safe_load((REAL / "claims.yaml").read_text(encoding="utf-8"))
+    longest_quote = max(claims, key=lambda c: len((c.get("quotes") or [{}])[0].get("text", "")))
+    longest_reason = max(claims, key=lambda c: len(str(c.get("rationale", "")).split(". ")[0]))
+    ungraded = next(c for c in claims if not c.get("certainty"))
+    return list(dict.fromkeys(c["id"] for c in (longest_quote, longest_reason, ungraded)))
+
+
+@pytest.mark.parametrize("claim", _spotlight_claims())
+def test_a_spotlight_slide_fits_the_projector(browser, real_server, claim):  # noqa: F811
+    """The slide a teacher opens on one claim (&claim=) fits 1280x720 and draws its chart, graded or not."""
+    with Visit(browser, real_server, **PROJECTOR) as v:
+        page = open_view(v, "Classroom", f"?mode=present&claim={claim}", 1)
+        v.wait_idle()
+        page.get_by_text(f"One claim: {claim}").first.wait_for(timeout=30_000)
+        box = page.evaluate(MAIN_SCROLL)
+        shot(page, name_of("Classroom", f"spotlight-{claim}", "projector"))
+        assert box["scrollHeight"] <= box["clientHeight"] + TOLERANCE, f"{claim}: {box}"
+        assert page.locator("[data-testid=stException]").count() == 0
+        assert page.get_by_text("Nothing matches the current filters").count() == 0, "no filter is on: the chart must not say so"

@@ -71,6 +71,7 @@ def present(v: Views) -> None:
             key=f"classroom.present.{step.key}",
             sources=step.sources,
             notes=words,
+            caption=False,  # the slide's picture carries its sources (claimcheck.story), which is what a screenshot keeps
         )
     example = (v.ds.meta["classroom_example_claims"] or ["ID"])[0]
     words.caption(f"Step {i} of {n}. The address bar's link reopens this step; add &claim={md(example)} to open on one claim.")

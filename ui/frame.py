@@ -440,14 +440,18 @@ def sidebar_footer(v: Views, where=None) -> None:
         )
 
 
-def chart(fig: go.Figure | tuple, key: str, sources: str, not_shown: str | None = None, select: bool = False, notes=None):
+def chart(
+    fig: go.Figure | tuple, key: str, sources: str, not_shown: str | None = None, select: bool = False, notes=None, caption: bool = True
+):
     """Draw a figure with its sources caption and, where misreading is likely, what it does not show.
 
     ``fig`` is a figure, or a (figure, text-alternative table) pair from
     :func:`ui.data.figure`. With ``select`` the chart reports clicked or
     lassoed marks; the selection event is returned. ``notes`` is where the
     caption and the data-table switch go (default: under the chart; the
-    presenter puts them beside it, so a slide fits the screen).
+    presenter puts them beside it, so a slide fits the screen). ``caption=False`` for a
+    figure that carries its sources inside the picture (a presenter's slide): they are not
+    said twice.
     """
     fig, table = fig if isinstance(fig, tuple) else (fig, None)
     kwargs = {"on_select": "rerun", "selection_mode": ("points",)} if select else {}
@@ -456,7 +460,8 @@ def chart(fig: go.Figure | tuple, key: str, sources: str, not_shown: str | None 
     event = st.plotly_chart(fig, key=key, config=PLOTLY_CONFIG, width="stretch", theme=None, alt=chart_alt(fig, sources), **kwargs)
     with notes if notes is not None else nullcontext():
         # One caption element, not two: every element is one more message for the browser to render.
-        st.caption(f"**Sources:** {sources}" + (f"  \n**What this does not show:** {not_shown}" if not_shown else ""))
+        if caption:
+            st.caption(f"**Sources:** {sources}" + (f"  \n**What this does not show:** {not_shown}" if not_shown else ""))
         # The text alternative is drawn on request: hidden data grids still cost the browser time.
         if st.toggle("Show this chart's data as a table", key=f"{key}.as-table"):
             if table is None:
