@@ -263,7 +263,7 @@ TABLES: tuple[Table, ...] = (
             Field("summary", TEXT, "Two or three sentences on what the dashboard shows.", required=True),
             Field("licence", STRING, "Licence of the curated data.", required=True),
             Field("last_updated", DATE, "Date of the latest change to the data.", required=True, maximum=TODAY),
-            Field("icon", STRING, "Emoji used as the page icon.", check=CHECK_ICON),
+            Field("icon", STRING, "The page icon: one emoji, or a Material icon written :material/name:.", check=CHECK_ICON),
             Field("limitations", STRING_LIST, "Known limitations of this dataset, one sentence each."),
             Field("citation", TEXT, "How to cite the dataset."),
             # The topic's own words that the app shows; each has a generic default (claimcheck.dataset).
@@ -504,7 +504,7 @@ TABLES: tuple[Table, ...] = (
             Field("id", STRING, "Figure id.", required=True, check=CHECK_ID),
             Field("harm_id", STRING, "Harm id.", required=True, ref="harms"),
             Field("value", NUMBER, "The figure.", required=True),
-            Field("unit", STRING, "Percent, count or ratio.", required=True, enum=UNITS),
+            Field("unit", STRING, "Percent, count, ratio or percent change.", required=True, enum=UNITS),
             Field("numerator", INTEGER, "Count behind a percentage, when known.", minimum=0),
             Field("denominator", INTEGER, "Size of the group the figure is taken from, when known.", minimum=1),
             Field("denominator_label", TEXT, "What the denominator counts.", required=True),

@@ -426,7 +426,9 @@ def test_broken_data_shows_the_banner_and_the_valid_parts(browser, tmp_path):
             assert page.locator("[data-testid=stException]").count() == 0
             page = v.open("Adverse_effects", 0)
             assert page.locator("[data-testid=stException]").count() == 0
-            assert page.get_by_text("There are no harms in the data yet").count() == 1
+            # the harms file could not be read: the page says so, not that there are no harms yet
+            assert page.get_by_text("The harms could not be read").count() == 1
+            assert page.get_by_text("There are no harms in the data yet").count() == 0
 
 
 def test_html_in_the_data_is_never_rendered_in_the_browser(browser, mini):
