@@ -211,7 +211,9 @@ def counts_by_year(series: pd.DataFrame, title: str = "How many exposures were r
     # Every year up to eight of them; beyond that every other year, so a phone or a slide keeps the years apart.
     span = int(series["year"].max()) - int(series["year"].min()) + 1
     fig.update_xaxes(title="Year", dtick=1 if span <= 6 else 2, tickformat="d", tickfont=dict(size=12))
-    fig.update_yaxes(title="Exposures reported (count)", rangemode="tozero")
+    # room above the highest point for its number: plotly clips text at the plot's edge ("682" lost its top)
+    top = float(series["value"].max()) if len(series) else 0.0
+    fig.update_yaxes(title="Exposures reported (count)", rangemode="tozero", range=[0, top * 1.15] if top > 0 else None)
     return base(fig, title, height=420, bottom=AXIS_BELOW)
 
 
