@@ -184,3 +184,14 @@ def test_article_texts_in_data_match_the_seed_articles():
 
 def test_code_files_are_found():
     assert len(_code_files()) > 10 and all(Path(p).exists() for p in _code_files())
+
+
+@pytest.mark.parametrize("table,section", [("studies", "## Add a study"), ("harms", "## Add a harm or a figure")])
+def test_the_contributing_guide_names_every_required_field(table, section):
+    """A contributor following CONTRIBUTING.md writes a record the validator accepts: every required field is named."""
+    from claimcheck import schema as S
+
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    part = text.split(section, 1)[1].split("\n## ", 1)[0]
+    missing = [f.name for f in S.table(table).fields if f.required and f"`{f.name}`" not in part]
+    assert not missing, f"{section} does not name {missing}"
