@@ -327,12 +327,28 @@ _ITEM_ID = re.compile(r"^(?:- |  )id:[ \t]*['\"]?([A-Za-z0-9][A-Za-z0-9_.:-]*)",
 _COMMENT_CUT = re.compile(r"^[ \t]*(?:- )?([A-Za-z_][A-Za-z0-9_]*):[ \t]+[^'\"|>#\s\[{][^\n]*?[ \t]#")
 
 
-def yaml_hint(problem: str, line_text: str) -> str:
-    """A plain-words hint for the YAML mistakes contributors make most, from the parser's message and the line."""
+_KEY_LINE = re.compile(r"^( *)(?:- )?[A-Za-z_][A-Za-z0-9_]*:(?:[ \t]|$)")
+
+
+def _indent(line: str) -> int | None:
+    """How far a line that starts a field (``key:``) is indented, or None for any other line."""
+    m = _KEY_LINE.match(line)
+    return None if m is None else len(m.group(1)) + (2 if line.lstrip().startswith("- ") else 0)
+
+
+def yaml_hint(problem: str, line_text: str, previous: str = "") -> str:
+    """A plain-words hint for the YAML mistakes contributors make most, from the parser's message, the line and the one above."""
     p = problem.lower()
     if "\t" in line_text or "'\\t'" in p or "tab" in p:
         return "a tab is used for indenting or spacing here: YAML takes spaces only, so replace the tab with spaces"
     after = line_text.split(":", 1)[1].strip() if ":" in line_text else ""
+    here, above = _indent(line_text), _indent(previous)
+    if here is not None and above is not None and here != above and ("mapping values are not allowed" in p or "expected" in p):
+        # a field indented more (or less) than the field above it: YAML reads it as part of that value, or as a new record
+        return (
+            f"this field is indented {here} space{'s' if here != 1 else ''} and the field above it {above}: each field of a record starts "
+            "two spaces in, under `id:`; line it up with the fields above"
+        )
     if "mapping values are not allowed" in p:
         return (
             "the value on this line contains a colon followed by a space, which YAML reads as a new key: "
@@ -343,7 +359,7 @@ def yaml_hint(problem: str, line_text: str) -> str:
             f"the value starts with a quote mark ({after[0]}), so YAML expects it to end at the matching one: "
             "wrap the whole value in the other kind of quotes, or use a block (text: >-) on the next lines"
         )
-    if "expected <block end>" in p or "indentation" in p or "expected key" in p:
+    if "expected <block end>" in p or "indentation" in p or "expected key" in p or "expected '-' indicator" in p:
         return "the indentation does not match the lines above: each field of a record starts two spaces in, under `id:`"
     if "found character" in p and "cannot start any token" in p:
         return "a value starts with a character YAML reserves (` @ % or a tab): put the whole value in double quotes"
@@ -357,7 +373,8 @@ def _yaml_error(exc: yaml.YAMLError, text: str, offset: int) -> tuple[int | None
     problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
     lines = text.split("\n")
     line_text = lines[line - 1] if line and line <= len(lines) else ""
-    hint = yaml_hint(problem, line_text)
+    previous = next((x for x in reversed(lines[: line - 1]) if x.strip()), "") if line else ""
+    hint = yaml_hint(problem, line_text, previous)
     return (line + offset if line else None), f"malformed YAML: {problem}" + (f" ({hint})" if hint else "")
 
 

@@ -140,3 +140,14 @@ def test_scope_names_and_notice_come_from_the_data(mini):
     assert meta["legal_scopes"] == {"leaf": "The whole root"}
     assert meta["notice"] == "Talk to a health professional before using any product."  # the generic default
     assert "pain" not in " ".join(meta["rubric_examples"].values())
+
+
+@pytest.mark.parametrize(
+    "old,new,spaces", [("  claim_type: efficacy", "    claim_type: efficacy", 4), ("  assertiveness: hedged", " assertiveness: hedged", 1)]
+)
+def test_a_field_indented_out_of_line_gets_the_indentation_hint(mini, old, new, spaces):
+    """An over- or under-indented field is named as such, not as a colon to quote (or with no hint at all)."""
+    edit(mini / "claims.yaml", old, new)
+    found = [p for p in problems(mini) if "malformed YAML" in p]
+    assert found and f"this field is indented {spaces} space" in found[0] and "field above it 2" in found[0], found
+    assert "double quotes" not in found[0], found
