@@ -57,12 +57,15 @@ def notes_lines(notes: Iterable[str]) -> bytes:
     return out.getvalue().encode("utf-8")
 
 
-def export_notes(meta: Mapping, what: str, sources: str, filters: str = "", caveat: str = "", today: str = "") -> list[str]:
-    """The notes a downloaded table carries (see :func:`notes_lines`): what it is, from where, filtered how, and its limits."""
+def export_notes(meta: Mapping, what: str, sources: str, filters: str | None = None, caveat: str = "", today: str = "") -> list[str]:
+    """The notes a downloaded table carries (see :func:`notes_lines`): what it is, from where, filtered how, and its limits.
+
+    ``filters``: the filters that shaped the table as a reader reads them; None when none is on.
+    """
     return [
         f"{meta.get('title', '')}: {what}",
         f"Sources: {sources}",
-        f"Filters: {filters}" if filters else "Filters: none (every record)",
+        f"Filters: {filters or 'none (every record)'}",
         caveat,
         f"Educational material, not medical or legal advice. {meta.get('notice', '')}",
         f"Data last updated {meta.get('last_updated', '')}" + (f"; downloaded {today}" if today else "")

@@ -4,9 +4,9 @@ import streamlit as st
 
 from claimcheck import figures as F
 from claimcheck import texts
-from ui.cards import bar_claims, claim_picker, claims_grid
+from ui.cards import bar_claims, claim_picker, claims_download, claims_grid
 from ui.data import figure
-from ui.frame import BIND, chart, empty_state, filter_summary, missing_record_notice, page_setup, table_download, view_picker
+from ui.frame import BIND, chart, empty_state, filter_summary, missing_record_notice, page_setup, view_picker
 
 v, filters = page_setup("claims")
 st.title("Claims")
@@ -24,9 +24,7 @@ elif view == "chart":
     listed = bar_claims(claims, "claims.by_article")
 if listed is not None and not listed.empty:
     table = claims_grid(listed, "claims.table")
-    table_download("Download these claims (CSV)", table, "claims-filtered.csv", "claims.download", "claims" + (f" matching “{text.strip()}”" if text.strip() else ""),
-                   "Claims ledger: verbatim quotes from the articles, with verdicts from the studies table.",
-                   "A verdict says whether the claim, as worded, matches the evidence; certainty rates the human evidence only.")  # fmt: skip
+    claims_download(table, text.strip())
 st.header("Claim detail")
 missing_record_notice(v, "claim", "claims", "Claim")
 claim_picker(v, list(claims["id"]), "Open a claim (or select a row in the table)")

@@ -40,10 +40,10 @@ def claim_picker(
     the URL that is not among ``options`` (filtered out) is still offered, first.
     ``behind``: the box sits behind a button of that name (see :func:`ui.frame.select`).
     """
-    from .frame import url_value
+    from .frame import id_in_link, url_value
 
     statements = v.claim_statements
-    current = st.session_state.get(key) or (url_value(key) or "").split(" · ", 1)[0]
+    current = st.session_state.get(key) or id_in_link(url_value(key) or "")
     if current in statements and current not in options:
         options = [current, *options]
     keep_valid(key, options, options[0] if default_first and options else None)
@@ -127,6 +127,16 @@ def bar_claims(claims: pd.DataFrame, chart_key: str) -> pd.DataFrame | None:
         icon="👆",
     )  # fmt: skip
     return D.claims_in_bars(claims, bars)
+
+
+def claims_download(table: pd.DataFrame, search: str) -> None:
+    """The listed claims as CSV, with their notes (see :func:`ui.frame.table_download`)."""
+    table_download(
+        "Download these claims (CSV)", table, "claims-filtered.csv", "claims.download",
+        "claims" + (f" matching “{search}”" if search else ""),
+        "Claims ledger: verbatim quotes from the articles, with verdicts from the studies table.",
+        "A verdict says whether the claim, as worded, matches the evidence; certainty rates the human evidence only.",
+    )  # fmt: skip
 
 
 def studies_grid(studies: pd.DataFrame, key: str) -> None:

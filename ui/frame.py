@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import html
+import os
 import re
 import threading
 from contextlib import nullcontext
@@ -170,13 +171,13 @@ def from_link(name: str, options, fmt=str, multi: bool = False, label: str | Non
     # a count in the shown text ("Pain relief · Animal study (5)") changes with the data: a link keeps the rest
     uncounted: dict[str, list] = {}
     for text, o in shown.items():
-        uncounted.setdefault(_uncounted(text), []).append(o)
+        uncounted.setdefault(_without_bracketed_tail(text), []).append(o)
     values, unread = [], []
     for r in raw:
         for part in r.split(",") if multi else [r]:
             part = part.strip()
-            value = shown.get(part, ids.get(part, ids.get(part.split(" · ", 1)[0])))
-            if value is None and len(same := uncounted.get(_uncounted(part), [])) == 1:
+            value = shown.get(part, ids.get(part, ids.get(id_in_link(part))))
+            if value is None and len(same := uncounted.get(_without_bracketed_tail(part), [])) == 1:
                 value = same[0]
             if value is None:
                 unread.append(part)
@@ -225,7 +226,7 @@ def note_unread(name: str, label: str | None, values) -> None:
     for value in values:
         value = str(value).strip()
         # the control's name without its hint in brackets ("Jurisdiction (or select one on a map)")
-        item = (_uncounted(label or name), value if len(value) <= NOTE_VALUE_CHARS else value[:NOTE_VALUE_CHARS] + "…")
+        item = (_without_bracketed_tail(label or name), value if len(value) <= NOTE_VALUE_CHARS else value[:NOTE_VALUE_CHARS] + "…")
         if value and item not in _run.notes:
             _run.notes.append(item)
     link_notes()
@@ -245,9 +246,16 @@ def link_notes(slot=None) -> None:
     )
 
 
-def _uncounted(text: str) -> str:
-    """Shown text without a trailing count in brackets: ``"Pain relief · Animal study (5)"`` → ``"Pain relief · Animal study"``."""
+def _without_bracketed_tail(text: str) -> str:
+    """Text without a trailing part in brackets: a count (``"Pain relief · Animal study (5)"``) or a
+    control's hint (``"Jurisdiction (or select one on a map)"``)."""
     return re.sub(r"\s*\([^()]*\)\s*$", "", text)
+
+
+def id_in_link(text: str) -> str:
+    """The id a link's value starts with: a list shows a record as ``"C001 · its statement"``, and the
+    address bar keeps that shown text; older links name the id alone."""
+    return text.split(" · ", 1)[0]
 
 
 def _put_in_link(name: str, values: list, fmt, multi: bool) -> bool:
@@ -422,8 +430,6 @@ def data_banner(v: Views) -> None:
 
 def _shown_path(directory) -> str:
     """The data folder as a command line names it: relative to the working folder when inside it."""
-    import os
-
     try:
         rel = os.path.relpath(directory)
     except ValueError:  # another drive
@@ -512,12 +518,9 @@ def table_download(label: str, table, file_name: str, key: str, what: str, sourc
 
     from claimcheck.export import csv_bytes, export_notes
 
-    meta = views().ds.meta
     shown = st.session_state.get("_frame.filter_params") or {}
-    filters = _describe(shown) if filtered and shown else ""
-    notes = export_notes(meta, what, sources, filters, caveat, dt.date.today().isoformat())
-    if not filtered:
-        notes[2] = "Filters: none apply to this table (every record)"
+    filters = (_describe(shown) if shown else None) if filtered else "none apply to this table (every record)"
+    notes = export_notes(views().ds.meta, what, sources, filters, caveat, dt.date.today().isoformat())
     download(label, lambda: csv_bytes(table() if callable(table) else table, notes), file_name, key)
 
 
@@ -591,7 +594,7 @@ def missing_record_notice(v: Views, name: str, table: str, label: str) -> None:
     if not isinstance(value, str) or not value:
         return
     # the link names the record by id, or as its list shows it ("C001 · its statement", the bound box's form)
-    value = value if value in (ids := set(v.ds[table]["id"])) else value.split(" · ", 1)[0]
+    value = value if value in (ids := set(v.ds[table]["id"])) else id_in_link(value)
     if value in ids:
         return
     _run.explained.add(name)  # said here, with the reason; not again in the link note
